@@ -1,0 +1,52 @@
+# The .NET container image guide. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help install install-test serve build test bench sync check clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-13s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(BIN)/.installed-test: requirements-test.txt requirements.txt $(BIN)/.installed
+	$(BIN)/pip install -q -r requirements-test.txt
+	touch $@
+
+install: $(BIN)/.installed ## create .venv and install the pinned site packages
+
+install-test: $(BIN)/.installed-test ## install test packages and Debian's chromium (via apt-get when missing)
+	@command -v chromium >/dev/null || test -x /usr/bin/chromium || { \
+	  echo "chromium missing: installing Debian's package"; \
+	  SUDO=$$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core; }
+	@test -x /usr/bin/chromium || { echo "error: /usr/bin/chromium is still missing; the browser tests need it" >&2; exit 1; }
+
+serve: install ## build and serve the site on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install ## strict build of the site into site/ (replaced only when the build succeeds)
+	rm -rf site.tmp
+	$(BIN)/mkdocs build --strict --clean -d site.tmp
+	rm -rf site && mv site.tmp site
+
+test: install-test ## run the whole test suite (unit, site build, browser)
+	$(BIN)/python -m pytest
+
+bench: install-test ## run the benchmarks and print figures against their budgets
+	$(BIN)/python -m bench
+
+sync: install ## regenerate data/catalog/ from the vendored upstream manifests
+	$(BIN)/python -m macros.sync
+
+check: install ## validate data/ and report problems without building the site
+	$(BIN)/python -m macros.check
+
+clean: ## remove build output
+	rm -rf site .pytest_cache

@@ -1,0 +1,1 @@
+"""Benchmarks: figures and ratios against budgets, printed as one table (make bench)."""

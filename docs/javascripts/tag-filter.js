@@ -1,0 +1,1 @@
+/* Tag filter (issue 3). */

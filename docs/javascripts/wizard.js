@@ -1,0 +1,1 @@
+/* Wizard (issue 5). */

@@ -1,0 +1,16 @@
+"""mkdocs-macros entry point: registers the guide's macros and page checks; no I/O here."""
+from . import guard, guide, home, images, wizard
+
+
+def define_env(env) -> None:
+    for module in (home, images, guide, wizard):
+        for name, function in module.MACROS.items():
+            env.macro(guard.guarded(env, name, function), name)
+
+
+def on_pre_page_macros(env) -> None:
+    guard.check_page(env)
+
+
+def on_post_page_macros(env) -> None:
+    guard.raise_recorded(env)

@@ -1,0 +1,4 @@
+"""Macros for the images pages (filled in by its issue)."""
+from __future__ import annotations
+
+MACROS: dict = {}

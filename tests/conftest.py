@@ -1,0 +1,121 @@
+"""Shared fixtures: a fixture data folder to break, one strict build of the real site, a
+local HTTP server for it, and Debian's Chromium driven by Playwright."""
+from __future__ import annotations
+
+import datetime
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+TODAY = "2026-11-28"  # the date every test build computes support status for
+CHROMIUM = "/usr/bin/chromium"
+sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture
+def fixture_data(tmp_path) -> Path:
+    """A writable copy of the small fixture data folder, for rule tests to break."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def today() -> datetime.date:
+    return datetime.date.fromisoformat(TODAY)
+
+
+@pytest.fixture(scope="session")
+def catalog(today):
+    """The real catalog, as the site sees it on TODAY."""
+    from macros.catalog import load_catalog
+    return load_catalog(on=today)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build_site(project: Path, out: Path, site_url: str = "http://127.0.0.1:8000/", extra_env=None):
+    """Run a strict MkDocs build of `project` into `out`; return the CompletedProcess."""
+    env = dict(os.environ, GUIDE_TODAY=TODAY, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
+    env.update(extra_env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return _free_port()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_port) -> str:
+    return f"http://127.0.0.1:{site_port}/"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_url) -> Path:
+    """The real site, built once per test session with site_url pointing at the test server."""
+    out = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, out, site_url)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site, site_port, site_url):
+    """Serve the built site on 127.0.0.1 for the browser tests."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield site_url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless. A missing browser fails loudly: `make test` installs it."""
+    from playwright.sync_api import sync_playwright
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, site_server):
+    """A fresh page; any uncaught script error fails the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.base_url = site_server
+    yield page
+    context.close()
+    assert not errors, f"uncaught errors in the page: {errors}"
