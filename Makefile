@@ -29,7 +29,7 @@ install-test: $(BIN)/.installed-test ## install test packages and Debian's chrom
 	@test -x /usr/bin/chromium || { echo "error: /usr/bin/chromium is still missing; the browser tests need it" >&2; exit 1; }
 
 serve: install ## build and serve the site on http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:8000/} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: install ## strict build of the site into site/ (replaced only when the build succeeds)
 	rm -rf site.tmp
