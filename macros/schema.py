@@ -142,6 +142,52 @@ def convert(tp, value, where: Where, problems: Problems):
     return None
 
 
+_SLOW = object()  # "the fast check could not accept this value": take convert()'s full route
+
+
+def _fast(tp):
+    """A quick acceptor for the common, valid shape of `tp`: value -> converted value or _SLOW.
+
+    The catalog holds tens of thousands of values; checking the usual ones without building a
+    Where or walking typing objects keeps load + validate fast. Anything else goes to convert(),
+    which has the complete rules and the messages.
+    """
+    origin = typing.get_origin(tp)
+    if tp is str:
+        return lambda v: v if type(v) is str and v.strip() else _SLOW
+    if tp is int:
+        return lambda v: v if type(v) is int else _SLOW
+    if tp is datetime.date:
+        return lambda v: v if type(v) is datetime.date else _SLOW
+    if origin is typing.Literal:
+        allowed = frozenset(a for a in typing.get_args(tp) if isinstance(a, str))
+        return lambda v: v if type(v) is str and v in allowed else _SLOW
+    if origin in (typing.Union, types.UnionType):
+        args = typing.get_args(tp)
+        inner = [a for a in args if a is not type(None)]
+        if len(inner) == 1 and type(None) in args:
+            accept = _fast(inner[0])
+            return lambda v: None if v is None else accept(v)
+    if origin is tuple:
+        accept = _fast(typing.get_args(tp)[0])
+
+        def accept_all(v):
+            if type(v) is str or not isinstance(v, list):
+                return _SLOW
+            items = tuple(accept(item) for item in v)
+            return _SLOW if _SLOW in items else items
+        return accept_all
+    return lambda v: _SLOW
+
+
+@lru_cache(maxsize=None)
+def _plan(cls):
+    """Per model class: ({field: (type, required, derived)}, [(field, type, required, fast acceptor)])."""
+    known = {name: (tp, required, is_derived) for name, tp, required, is_derived in _fields(cls)}
+    fields = [(name, tp, required, _fast(tp)) for name, tp, required, is_derived in _fields(cls) if not is_derived]
+    return known, fields
+
+
 def build(cls, mapping, where: Where, problems: Problems):
     """Build one model object from a mapping, recording every missing, unknown or mistyped field."""
     if not isinstance(mapping, dict):
@@ -150,57 +196,57 @@ def build(cls, mapping, where: Where, problems: Problems):
     located = isinstance(mapping, LocatedDict)
     for key, line in getattr(mapping, "duplicates", []):
         problems.add(where.file, line, where.at(str(key), line).path, "key given twice")
-    known = {name: (tp, required, is_derived) for name, tp, required, is_derived in _fields(cls)}
+    known, fields = _plan(cls)
     values = {}
     failed = False
     for key in mapping:
-        line = mapping.line_of(key) if located else where.line
         spec = known.get(key)
         if spec is None or spec[2]:
+            line = mapping.line_of(key) if located else where.line
             allowed = ", ".join(n for n, (_, _, d) in known.items() if not d)
             problems.add(where.file, line, where.at(str(key), line).path,
                          f"unknown field (expected one of: {allowed})")
             failed = True
-    for name, (tp, required, is_derived) in known.items():
-        if is_derived:
-            continue
+    for name, tp, required, accept in fields:
         if name not in mapping:
             if required:
                 problems.add(where.file, mapping.line if located else where.line, where.at(name, 0).path,
                              f"missing required field (expected {expected(tp)})")
                 failed = True
             continue
-        line = mapping.line_of(name) if located else where.line
-        before = len(problems.items)
-        value = convert(tp, mapping[name], where.at(name, line), problems)
-        if len(problems.items) > before:
-            failed = True
+        value = accept(mapping[name])
+        if value is _SLOW:
+            line = mapping.line_of(name) if located else where.line
+            before = len(problems.items)
+            value = convert(tp, mapping[name], where.at(name, line), problems)
+            if len(problems.items) > before:
+                failed = True
         values[name] = value
     if failed:
         return None
     obj = cls(**values)
     if located:
-        lines = {"": mapping.line}
-        for key in mapping:
-            lines[key] = mapping.line_of(key)
-            value = mapping[key]
-            if isinstance(value, LocatedList):
-                lines.update((f"{key}[{i}]", value.line_of(i)) for i in range(len(value)))
-        object.__setattr__(obj, "_lines", lines)
+        object.__setattr__(obj, "_located", mapping)  # line() reads lines from it when asked
     return obj
 
 
 def line(obj, field: str = "") -> int:
     """The YAML line a model object (or one of its fields, or `field[i]`) came from; 0 when unknown."""
-    lines = getattr(obj, "_lines", None) or {}
-    return lines.get(field) or lines.get(field.split("[")[0]) or lines.get("", 0)
+    located = getattr(obj, "_located", None)
+    if located is None:
+        return 0
+    name, _, index = field.partition("[")
+    if index:
+        items = located.get(name)
+        position = int(index.rstrip("]")) if index.rstrip("]").isdigit() else -1
+        if isinstance(items, LocatedList) and 0 <= position < len(items.lines):
+            return items.lines[position]
+    return located.lines.get(name) or located.line
 
 
 def replace(obj, **changes):
     """dataclasses.replace that keeps the YAML line numbers."""
     new = dataclasses.replace(obj, **changes)
-    if hasattr(obj, "_lines"):
-        object.__setattr__(new, "_lines", obj._lines)
+    if hasattr(obj, "_located"):
+        object.__setattr__(new, "_located", obj._located)
     return new
-
-

@@ -7,7 +7,7 @@ import yaml
 
 from .errors import DataError, Problem
 
-# The C parser when PyYAML has it (much faster on the catalog); construction stays in Python.
+# The C parser when PyYAML has it (much faster on the catalog); values are built from its nodes.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -38,34 +38,77 @@ class LocatedList(list):
         return self.lines[index] if index < len(self.lines) else self.line
 
 
+_STR = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
+
+
 class _LocatingLoader(_BaseLoader):
-    pass
+    """The safe loader, with implicit tags memoised: the catalog repeats the same few thousand
+    plain scalars (tags, OS names), and PyYAML would run its regexes on every one of them."""
+
+    _tags: dict = {}
+
+    def resolve(self, kind, value, implicit):
+        if kind is not yaml.ScalarNode:
+            return _BaseLoader.resolve(self, kind, value, implicit)
+        if not implicit[0]:  # quoted: always a string
+            return _STR
+        tag = self._tags.get(value)
+        if tag is None:
+            if len(self._tags) > 100_000:  # a long `mkdocs serve` should not grow without end
+                self._tags.clear()
+            tag = self._tags[value] = _BaseLoader.resolve(self, kind, value, implicit)
+        return tag
 
 
-def _construct_mapping(loader, node):
-    mapping = LocatedDict()
-    mapping.line = node.start_mark.line + 1
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if key in mapping:
-            mapping.duplicates.append((str(key), line))
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.lines[key] = line
-    return mapping
+def _construct(node, loader, open_nodes: set):
+    """Python values from the composed node tree, recording lines (faster than PyYAML's
+    constructor machinery, which the located containers do not need)."""
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        if node.tag == _STR:
+            return node.value
+        try:
+            return loader.construct_object(node)  # int, float, bool, null, date; unknown tags raise
+        except ValueError as error:  # e.g. 2025-13-45 matches the date pattern, then fails
+            raise yaml.constructor.ConstructorError(None, None, f"invalid value '{node.value}' ({error})",
+                                                    node.start_mark) from None
+    if id(node) in open_nodes:
+        raise yaml.constructor.ConstructorError(None, None, "an alias refers to itself", node.start_mark)
+    open_nodes.add(id(node))
+    if kind is yaml.MappingNode:
+        result = LocatedDict()
+        lines = result.lines
+        for key_node, value_node in node.value:
+            key = _construct(key_node, loader, open_nodes)
+            line = key_node.start_mark.line + 1
+            try:
+                if key in result:
+                    result.duplicates.append((str(key), line))
+            except TypeError:  # a list or mapping used as a key
+                raise yaml.constructor.ConstructorError(None, None, "a key must be a plain value",
+                                                        key_node.start_mark) from None
+            result[key] = _construct(value_node, loader, open_nodes)
+            lines[key] = line
+    elif kind is yaml.SequenceNode:
+        result = LocatedList()
+        lines = result.lines
+        for item_node in node.value:
+            result.append(_construct(item_node, loader, open_nodes))
+            lines.append(item_node.start_mark.line + 1)
+    else:
+        raise yaml.constructor.ConstructorError(None, None, f"unexpected node {kind.__name__}", node.start_mark)
+    result.line = node.start_mark.line + 1
+    open_nodes.discard(id(node))
+    return result
 
 
-def _construct_sequence(loader, node):
-    sequence = LocatedList()
-    sequence.line = node.start_mark.line + 1
-    for item_node in node.value:
-        sequence.append(loader.construct_object(item_node, deep=True))
-        sequence.lines.append(item_node.start_mark.line + 1)
-    return sequence
-
-
-_LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+def _load(text: str):
+    loader = _LocatingLoader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _construct(node, loader, set())
+    finally:
+        loader.dispose()
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
@@ -86,11 +129,12 @@ def load_yaml(path: Path, root: Path | None = None):
     except UnicodeDecodeError as error:
         raise DataError([Problem(shown, 0, "", f"not UTF-8 text ({error.reason})")]) from None
     try:
-        return yaml.load(text, Loader=_LocatingLoader)  # noqa: S506 - the loader derives from SafeLoader
+        return _load(text)  # composed by the (C)SafeLoader: safe
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
         what = " ".join(part for part in (error.context, error.problem) if part)
-        raise DataError([Problem(shown, line, "", f"YAML syntax error: {what}")]) from None
+        kind = "YAML value error" if isinstance(error, yaml.constructor.ConstructorError) else "YAML syntax error"
+        raise DataError([Problem(shown, line, "", f"{kind}: {what}")]) from None
     except yaml.YAMLError as error:
         raise DataError([Problem(shown, 0, "", f"YAML error: {error}")]) from None
