@@ -1,4 +1,74 @@
-"""Macros for the guide pages (filled in by its issue)."""
+"""Macros for the guide pages: current image references from the catalog, generated tables, legacy names."""
 from __future__ import annotations
 
-MACROS: dict = {}
+from .catalog import load_catalog
+from .legacy import load_legacy
+from . import render_guide as r
+
+
+def image_ref(repo: str, tag: str) -> str:
+    """`mcr.microsoft.com/dotnet/<repo>:<tag>`; the build stops when the catalog has no such tag."""
+    return r.render_image_ref(load_catalog(), repo, tag)
+
+
+def current_tag(repo: str, variant: str = "", os: str = "", fixed: bool = False, channel: str = "") -> str:
+    """Today's tag for an example: newest supported channel, default OS unless `os` is given."""
+    return r.render_current_tag(load_catalog(), repo, variant, os, fixed, channel)
+
+
+def current_ref(repo: str, variant: str = "", os: str = "", fixed: bool = False, channel: str = "") -> str:
+    """Like current_tag, as a full `mcr.microsoft.com/...` reference."""
+    return r.render_current_ref(load_catalog(), repo, variant, os, fixed, channel)
+
+
+def current_channel(repo: str = "sdk") -> str:
+    """The newest .NET channel in support today ("10.0")."""
+    return r.current_channel(load_catalog(), repo)
+
+
+def default_os(repo: str = "aspnet", channel: str = "") -> str:
+    """Display name of the OS behind the plain channel tag ("Ubuntu 24.04")."""
+    catalog = load_catalog()
+    return r.render_os_name(catalog, r.default_os_version(catalog, repo, channel or None))
+
+
+def os_name(os_version: str) -> str:
+    """Display name of an OS version ("noble" -> "Ubuntu 24.04")."""
+    return r.render_os_name(load_catalog(), os_version)
+
+
+def channel_status(channel: str) -> str:
+    """".NET 10.0 (LTS): In support until 2028-11-14", computed for the build date."""
+    return r.render_channel_status(load_catalog(), channel)
+
+
+def short_answer(prefix: str = "") -> str:
+    """The "I want to ... -> this image" table, one row per repository (links relative to `prefix`)."""
+    return r.render_short_answer(load_catalog(), prefix)
+
+
+def size_of(repo: str, tag: str) -> str:
+    """"≈ 217 MB": recorded x64 size of the image behind a tag."""
+    return r.render_size_of(load_catalog(), repo, tag)
+
+
+def image_sizes(repo: str, channel: str = "") -> str:
+    """Table of every x64 image of one repository with a recorded size, with the caveat."""
+    return r.render_image_sizes(load_catalog(), repo, channel)
+
+
+def layer_stack(channel: str = "") -> str:
+    """runtime-deps -> runtime -> aspnet -> sdk, with what each adds on top."""
+    return r.render_layer_stack(load_catalog(), channel)
+
+
+def legacy_names() -> str:
+    """The legacy image names table from data/legacy.yml."""
+    catalog = load_catalog()
+    return r.render_legacy_names(catalog, load_legacy())
+
+
+MACROS = {f.__name__: f for f in (
+    image_ref, current_tag, current_ref, current_channel, default_os, os_name, channel_status,
+    short_answer, size_of, image_sizes, layer_stack, legacy_names,
+)}
