@@ -11,14 +11,17 @@ def image_ref(repo: str, tag: str) -> str:
     return r.render_image_ref(load_catalog(), repo, tag)
 
 
-def current_tag(repo: str, variant: str = "", os: str = "", fixed: bool = False, channel: str = "") -> str:
-    """Today's tag for an example: newest supported channel, default OS unless `os` is given."""
-    return r.render_current_tag(load_catalog(), repo, variant, os, fixed, channel)
+def current_tag(repo: str, variant: str = "", os: str = "", fixed: bool = False, channel: str = "",
+                arch: str = "") -> str:
+    """Today's tag for an example: newest supported channel, default OS unless `os` is given,
+    multi-platform unless `arch` (amd64, arm64v8, arm32v7) is given."""
+    return r.render_current_tag(load_catalog(), repo, variant, os, fixed, channel, arch)
 
 
-def current_ref(repo: str, variant: str = "", os: str = "", fixed: bool = False, channel: str = "") -> str:
+def current_ref(repo: str, variant: str = "", os: str = "", fixed: bool = False, channel: str = "",
+                arch: str = "") -> str:
     """Like current_tag, as a full `mcr.microsoft.com/...` reference."""
-    return r.render_current_ref(load_catalog(), repo, variant, os, fixed, channel)
+    return r.render_current_ref(load_catalog(), repo, variant, os, fixed, channel, arch)
 
 
 def current_channel(repo: str = "sdk") -> str:
@@ -35,6 +38,11 @@ def default_os(repo: str = "aspnet", channel: str = "") -> str:
 def os_name(os_version: str) -> str:
     """Display name of an OS version ("noble" -> "Ubuntu 24.04")."""
     return r.render_os_name(load_catalog(), os_version)
+
+
+def os_names(repo: str = "aspnet", channel: str = "") -> str:
+    """"Ubuntu 24.04, Alpine 3.24, ...": the OS versions a repository offers for a channel."""
+    return r.render_os_names(load_catalog(), repo, channel)
 
 
 def channel_status(channel: str) -> str:
@@ -69,6 +77,6 @@ def legacy_names() -> str:
 
 
 MACROS = {f.__name__: f for f in (
-    image_ref, current_tag, current_ref, current_channel, default_os, os_name, channel_status,
+    image_ref, current_tag, current_ref, current_channel, default_os, os_name, os_names, channel_status,
     short_answer, size_of, image_sizes, layer_stack, legacy_names,
 )}

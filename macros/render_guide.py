@@ -76,7 +76,7 @@ def _candidates(catalog: Catalog, model: RepositoryModel, channel: str, variants
         else:
             images = [i for i in images if i.os_version == os]
     else:
-        default = model.resolve(channel)
+        default = model.resolve(channel) or model.resolve(f"{channel}-preview")
         default_os = default[0].os_version if default else ""
         linux = [i for i in images if i.os == "linux"]
         preferred = [i for i in linux if i.os_version == default_os]
@@ -88,7 +88,7 @@ def _candidates(catalog: Catalog, model: RepositoryModel, channel: str, variants
 
 
 def render_current_tag(catalog: Catalog, repo: str, variant: str = "", os: str = "", fixed: bool = False,
-                       channel: str = "") -> str:
+                       channel: str = "", arch: str = "") -> str:
     """The tag an example should use today: newest supported channel, the default OS unless `os` names
     a distro (alpine) or OS version (nanoserver-ltsc2025), the variants asked for; floating unless `fixed`."""
     model = catalog.repository(repo)
@@ -104,9 +104,17 @@ def render_current_tag(catalog: Catalog, repo: str, variant: str = "", os: str =
         raise MacroArgumentError(f"{model.info.repository} has no {channel} image with variant '{variant or 'none'}'"
                                  f"{' on ' + os if os else ''} (expected a combination listed on its repository page)")
     image = images[0]
-    tags = [t for t in image.shared_tags or image.platform_tags if t != "latest" and image.is_fixed(t) == fixed]
+    pool = image.shared_tags or image.platform_tags
+    if arch:  # an architecture-specific tag: the platform tags of that architecture's image
+        if arch not in catalog.architectures:
+            raise MacroArgumentError(f"unknown arch '{arch}' (expected one of: {', '.join(catalog.architectures)})")
+        matching = [i for i in images if i.architecture == arch and i.os_version == image.os_version]
+        if not matching:
+            raise MacroArgumentError(f"{model.info.repository} {channel} has no {arch} image on {image.os_version}")
+        pool = matching[0].platform_tags
+    tags = [t for t in pool if t != "latest" and image.is_fixed(t) == fixed]
     if os:  # the reader asked for an OS: keep it visible in the tag
-        tags = [t for t in tags if os in t] or tags
+        tags = [t for t in tags if os in t or image.os_version in t] or tags
     if not tags:
         raise MacroArgumentError(f"no {'fixed' if fixed else 'floating'} tag for {model.info.repository} {channel} "
                                  f"'{variant}' (expected fixed=true or fixed=false to match a tag)")
@@ -114,8 +122,8 @@ def render_current_tag(catalog: Catalog, repo: str, variant: str = "", os: str =
 
 
 def render_current_ref(catalog: Catalog, repo: str, variant: str = "", os: str = "", fixed: bool = False,
-                       channel: str = "") -> str:
-    tag = render_current_tag(catalog, repo, variant, os, fixed, channel)
+                       channel: str = "", arch: str = "") -> str:
+    tag = render_current_tag(catalog, repo, variant, os, fixed, channel, arch)
     return f"{REGISTRY}/{catalog.repository(repo).info.repository}:{tag}"
 
 
@@ -207,6 +215,16 @@ def render_os_name(catalog: Catalog, os_version: str) -> str:
     if os_version not in catalog.os_versions:
         raise MacroArgumentError(f"unknown OS version '{os_version}' (expected one of: {', '.join(catalog.os_versions)})")
     return catalog.os_versions[os_version].name
+
+
+def render_os_names(catalog: Catalog, repo: str, channel: str = "") -> str:
+    """The OS versions one repository offers for a channel, in platforms.yml order, as display names."""
+    model = catalog.repository(repo)
+    channel = channel or current_channel(catalog, repo)
+    found = {i.os_version for i in model.images if i.channel == channel}
+    if not found:
+        raise MacroArgumentError(f"{model.info.repository} has no channel '{channel}' (expected one of: {', '.join(model.channels)})")
+    return ", ".join(o.name for o in catalog.platforms.os_versions if o.os_version in found)
 
 
 def newest_channels(catalog: Catalog) -> list[str]:
