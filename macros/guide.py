@@ -45,6 +45,11 @@ def os_names(repo: str = "aspnet", channel: str = "") -> str:
     return r.render_os_names(load_catalog(), repo, channel)
 
 
+def latest_of(repo: str) -> str:
+    """What a repository's `latest` tag points to, e.g. "10.0.11 on Ubuntu 24.04"."""
+    return r.render_latest(load_catalog(), repo)
+
+
 def channel_status(channel: str) -> str:
     """".NET 10.0 (LTS): In support until 2028-11-14", computed for the build date."""
     return r.render_channel_status(load_catalog(), channel)
@@ -77,6 +82,6 @@ def legacy_names() -> str:
 
 
 MACROS = {f.__name__: f for f in (
-    image_ref, current_tag, current_ref, current_channel, default_os, os_name, os_names, channel_status,
+    image_ref, current_tag, current_ref, current_channel, default_os, os_name, os_names, latest_of, channel_status,
     short_answer, size_of, image_sizes, layer_stack, legacy_names,
 )}

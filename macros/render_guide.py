@@ -79,8 +79,9 @@ def _candidates(catalog: Catalog, model: RepositoryModel, channel: str, variants
         default = model.resolve(channel) or model.resolve(f"{channel}-preview")
         default_os = default[0].os_version if default else ""
         linux = [i for i in images if i.os == "linux"]
-        preferred = [i for i in linux if i.os_version == default_os]
-        images = preferred or linux
+        pool = linux or images  # .NET Framework has only Windows images
+        preferred = [i for i in pool if i.os_version == default_os]
+        images = preferred or pool
     order = _os_order(catalog)
     # Newest OS version first (platforms.yml lists them oldest first within a distro), then x64.
     arch = {"amd64": 0, "arm64v8": 1, "arm32v7": 2}
@@ -104,17 +105,22 @@ def render_current_tag(catalog: Catalog, repo: str, variant: str = "", os: str =
         raise MacroArgumentError(f"{model.info.repository} has no {channel} image with variant '{variant or 'none'}'"
                                  f"{' on ' + os if os else ''} (expected a combination listed on its repository page)")
     image = images[0]
-    pool = image.shared_tags or image.platform_tags
+
+    def pick(pool):
+        return [t for t in pool if t != "latest" and image.is_fixed(t) == fixed]
+
     if arch:  # an architecture-specific tag: the platform tags of that architecture's image
         if arch not in catalog.architectures:
             raise MacroArgumentError(f"unknown arch '{arch}' (expected one of: {', '.join(catalog.architectures)})")
         matching = [i for i in images if i.architecture == arch and i.os_version == image.os_version]
         if not matching:
             raise MacroArgumentError(f"{model.info.repository} {channel} has no {arch} image on {image.os_version}")
-        pool = matching[0].platform_tags
-    tags = [t for t in pool if t != "latest" and image.is_fixed(t) == fixed]
-    if os:  # the reader asked for an OS: keep it visible in the tag
-        tags = [t for t in tags if os in t or image.os_version in t] or tags
+        tags = pick(matching[0].platform_tags)
+    else:  # multi-platform tags first; .NET Framework datestamps exist only per Windows version
+        shared, platform = pick(image.shared_tags), pick(image.platform_tags)
+        tags = shared or platform
+        if os:  # the reader asked for an OS: keep it visible in the tag
+            tags = [t for t in shared + platform if os in t or image.os_version in t] or tags
     if not tags:
         raise MacroArgumentError(f"no {'fixed' if fixed else 'floating'} tag for {model.info.repository} {channel} "
                                  f"'{variant}' (expected fixed=true or fixed=false to match a tag)")
@@ -225,6 +231,17 @@ def render_os_names(catalog: Catalog, repo: str, channel: str = "") -> str:
     if not found:
         raise MacroArgumentError(f"{model.info.repository} has no channel '{channel}' (expected one of: {', '.join(model.channels)})")
     return ", ".join(o.name for o in catalog.platforms.os_versions if o.os_version in found)
+
+
+def render_latest(catalog: Catalog, repo: str) -> str:
+    """What `latest` points to: "4.8 on Windows Server Core 2016, Windows Server Core 2019"."""
+    model = catalog.repository(repo)
+    images = model.latest
+    if not images:
+        raise MacroArgumentError(f"{model.info.repository} has no 'latest' tag (expected a repository that has one)")
+    versions = sorted({i.version or i.channel or "" for i in images}, key=version_key)
+    names = [o.name for o in catalog.platforms.os_versions if o.os_version in {i.os_version for i in images}]
+    return f"{', '.join(versions)} on {', '.join(names)}"
 
 
 def newest_channels(catalog: Catalog) -> list[str]:
