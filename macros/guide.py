@@ -75,6 +75,11 @@ def layer_stack(channel: str = "") -> str:
     return r.render_layer_stack(load_catalog(), channel)
 
 
+def catalog_sources() -> str:
+    """Table of the upstream files and commits the catalog and lifecycle data were read from."""
+    return r.render_catalog_sources(load_catalog())
+
+
 def legacy_names() -> str:
     """The legacy image names table from data/legacy.yml."""
     catalog = load_catalog()
@@ -83,5 +88,5 @@ def legacy_names() -> str:
 
 MACROS = {f.__name__: f for f in (
     image_ref, current_tag, current_ref, current_channel, default_os, os_name, os_names, latest_of, channel_status,
-    short_answer, size_of, image_sizes, layer_stack, legacy_names,
+    short_answer, size_of, image_sizes, layer_stack, legacy_names, catalog_sources,
 )}

@@ -244,6 +244,19 @@ def render_latest(catalog: Catalog, repo: str) -> str:
     return f"{', '.join(versions)} on {', '.join(names)}"
 
 
+def render_catalog_sources(catalog: Catalog) -> str:
+    """Where each repository's tags and the lifecycle dates come from: upstream file and commit."""
+    rows = []
+    for model in catalog.repositories:
+        src = model.source
+        url = f"https://github.com/{src.repository}/blob/{src.commit}/{src.manifest}"
+        rows.append([repo_link(model), f"[{src.repository} `{src.manifest}`]({url})", f"`{src.commit[:7]}`"])
+    for source in catalog.lifecycle.sources:
+        rows.append(["lifecycle dates" if "release" in source.url else ".NET Framework lifecycle",
+                     f"[{source.name}]({source.url})", f"`{source.commit[:7]}`"])
+    return table(["Data", "Upstream file", "Commit"], rows)
+
+
 def newest_channels(catalog: Catalog) -> list[str]:
     return sorted(catalog.channels, key=version_key, reverse=True)
 
