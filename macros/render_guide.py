@@ -135,8 +135,14 @@ def render_current_ref(catalog: Catalog, repo: str, variant: str = "", os: str =
 
 # --- tables ----------------------------------------------------------------------------------
 
-def repo_link(model: RepositoryModel, prefix: str = "../") -> str:
-    return f"[`{model.info.repository}`]({prefix}images/{model.info.slug}.md)"
+def breakable_code(text: str) -> str:
+    """Inline code that may wrap after `/` and before `:` (long references on narrow screens)."""
+    return "<code>" + text.replace("/", "/<wbr>").replace(":", "<wbr>:") + "</code>"
+
+
+def repo_link(model: RepositoryModel, prefix: str = "../", breakable: bool = False) -> str:
+    name = breakable_code(model.info.repository) if breakable else f"`{model.info.repository}`"
+    return f"[{name}]({prefix}images/{model.info.slug}.md)"
 
 
 def _example_ref(catalog: Catalog, model: RepositoryModel) -> str:
@@ -152,13 +158,13 @@ def _example_ref(catalog: Catalog, model: RepositoryModel) -> str:
 
 
 def render_short_answer(catalog: Catalog, prefix: str = "") -> str:
-    """"I want to ... -> this image": one row per use case of every repository, from repositories.yml."""
+    """"I want to ... -> this image": one row per repository, its use cases from repositories.yml."""
     rows = []
     for model in catalog.repositories:
         wants = "<br>".join(model.info.use_when)
-        rows.append([wants, repo_link(model, prefix) + f"<br><small>{model.info.title}</small>",
-                     f"`{_example_ref(catalog, model)}`"])
-    return table(["When you need it for …", "Use", "Example reference today"], rows)
+        use = f"{repo_link(model, prefix, breakable=True)} <small>{model.info.title}</small><br>{breakable_code(_example_ref(catalog, model))}"
+        rows.append([wants, use])
+    return '<div class="guide-short-answer" markdown>\n\n' + table(["When you need it for …", "Use, with a reference for today"], rows) + "\n</div>\n"
 
 
 def _size_mb(size: int) -> str:

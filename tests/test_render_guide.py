@@ -70,10 +70,10 @@ def test_bad_arguments_say_what_is_expected(catalog):
 
 def test_short_answer_has_a_row_per_repository_with_catalog_references(catalog):
     text = r.render_short_answer(catalog)
-    rows = [line for line in text.splitlines()[2:] if line.startswith("|")]
+    rows = [line for line in text.splitlines()[4:] if line.startswith("|")]
     assert len(rows) == len(catalog.repositories)
-    assert "[`dotnet/aspnet`](images/aspnet.md)" in text
-    assert "`mcr.microsoft.com/dotnet/aspnet:10.0`" in text
+    assert "[<code>dotnet/<wbr>aspnet</code>](images/aspnet.md)" in text
+    assert "<code>mcr.microsoft.com/<wbr>dotnet/<wbr>aspnet<wbr>:10.0</code>" in text
     assert "the final stage of a framework-dependent ASP.NET Core app" in text
 
 
