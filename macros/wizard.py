@@ -1,4 +1,20 @@
-"""Macros for the wizard pages (filled in by its issue)."""
+"""Macros for the wizard page: the step-by-step form with its embedded data, and the static decision guide."""
 from __future__ import annotations
 
-MACROS: dict = {}
+from .catalog import load_catalog
+from .render_wizard import render_decision_guide, render_wizard
+from .wizard_rules import load_wizard
+
+
+def wizard() -> str:
+    """The wizard form, result region and its data (JSON from data/wizard.yml + the catalog)."""
+    catalog = load_catalog()
+    return render_wizard(load_wizard(catalog=catalog), catalog.today.isoformat())
+
+
+def decision_guide() -> str:
+    """The same decisions as tables, for readers without JavaScript."""
+    return render_decision_guide(load_wizard(catalog=load_catalog()))
+
+
+MACROS: dict = {"wizard": wizard, "decision_guide": decision_guide}
