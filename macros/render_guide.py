@@ -135,9 +135,10 @@ def render_current_ref(catalog: Catalog, repo: str, variant: str = "", os: str =
 
 # --- tables ----------------------------------------------------------------------------------
 
-def breakable_code(text: str) -> str:
+def breakable_code(text: str, at_hyphens: bool = False) -> str:
     """Inline code that may wrap after `/` and before `:` (long references on narrow screens)."""
-    return "<code>" + text.replace("/", "/<wbr>").replace(":", "<wbr>:") + "</code>"
+    text = text.replace("/", "/<wbr>").replace(":", "<wbr>:")
+    return "<code>" + (text.replace("-", "-<wbr>") if at_hyphens else text) + "</code>"
 
 
 def repo_link(model: RepositoryModel, prefix: str = "../", breakable: bool = False) -> str:
@@ -168,6 +169,8 @@ def render_short_answer(catalog: Catalog, prefix: str = "") -> str:
 
 
 def _size_mb(size: int) -> str:
+    if size >= 1_000_000_000:
+        return f"≈ {size / 1_000_000_000:,.1f} GB"
     return f"≈ {size / 1_000_000:,.0f} MB"
 
 
@@ -198,8 +201,9 @@ def render_image_sizes(catalog: Catalog, repo: str, channel: str = "") -> str:
     for image in sorted(images, key=lambda i: (i.size_bytes, i.os_version)):
         tag = min((t for t in image.shared_tags or image.platform_tags if not image.is_fixed(t)), key=len,
                   default=image.tags[0])
-        rows.append([f"`{tag}`", catalog.os_name(image), _variant_label(image), _size_mb(image.size_bytes)])
-    return table(["Tag", "OS", "Variant", "Size"], rows) + f"\n<small>{SIZE_CAVEAT}</small>\n"
+        rows.append([breakable_code(tag, at_hyphens=True), catalog.os_name(image), _size_mb(image.size_bytes)])
+    return ('<div class="guide-sizes" markdown>\n\n' + table(["Tag", "OS", "Size"], rows)
+            + f"\n</div>\n\n<small>{SIZE_CAVEAT}</small>\n")
 
 
 def render_layer_stack(catalog: Catalog, channel: str = "") -> str:
@@ -211,7 +215,7 @@ def render_layer_stack(catalog: Catalog, channel: str = "") -> str:
         tag = render_current_tag(catalog, slug, channel=channel)
         size = render_size_of(catalog, slug, tag)
         total = [i for i in model.resolve(tag) if i.architecture == "amd64"][0].size_bytes
-        added = "everything (first layers)" if not parent else f"+ {_size_mb(total - below).removeprefix('≈ ')}"
+        added = "the first layers" if not parent else f"+ {_size_mb(total - below).removeprefix('≈ ')}"
         rows.append([f"`{model.info.repository}:{tag}`", f"`{parent}`" if parent else "the OS image", added, size])
         below = total
     return table(["Image", "Built on", "Adds", "Total size"], rows) + f"\n<small>{SIZE_CAVEAT}</small>\n"

@@ -80,7 +80,7 @@ def test_short_answer_has_a_row_per_repository_with_catalog_references(catalog):
 def test_sizes_carry_the_caveat_and_sort_smallest_first(catalog):
     text = r.render_image_sizes(catalog, "aspnet")
     assert "May 2025" in text and "uncompressed" in text
-    sizes = [float(line.rsplit("≈ ", 1)[1].split(" MB")[0].replace(",", ""))
+    sizes = [float(line.rsplit("≈ ", 1)[1].split(" ")[0].replace(",", "")) * (1000 if " GB" in line else 1)
              for line in text.splitlines() if "≈" in line]
     assert sizes == sorted(sizes) and len(sizes) > 5
     assert r.render_size_of(catalog, "aspnet", "10.0") == "≈ 217 MB"
