@@ -257,9 +257,7 @@ def _version_options(rules: WizardRules, catalog: Catalog) -> tuple[Option, ...]
     options = []
     for channel in channels:
         info = catalog.channel(channel)
-        product = "netfx" if info.product == ".NET Framework" else "dotnet"
-        options.append(Option(value=channel, label=f"{info.product} {channel}", help=info.status_label,
-                              when=(When(framework=(product,)),)))
+        options.append(Option(value=channel, label=f"{info.product} {channel}", help=info.status_label))
     return tuple(options)
 
 
@@ -411,7 +409,7 @@ class _Builder:
         if question is None:
             return self._resolve(answers)
         children = {}
-        for option in self.options(question):
+        for option in self._offered(question, answers):
             if holds(option.when, answers):
                 answers[question.id] = option.value
                 children[option.value] = self._visit(answers)
@@ -428,11 +426,19 @@ class _Builder:
             preferred if preferred in children else next(iter(children))))
         return node
 
+    def _offered(self, question: Question, answers: dict):
+        """The options of a question; channels are those of the build-stage repository for these answers."""
+        if question.options_from != "channels":
+            return question.options
+        repo = self._build_repository(answers)
+        channels = set(repo.channels) if repo else set()
+        return [o for o in self.version_options if o.value in channels]
+
     def _preferred(self, question: Question, answers: dict) -> Optional[str]:
         if question.default is not None:
             return question.default
         if question.default_from == "newest_lts":
-            offered = [o.value for o in self.version_options if holds(o.when, answers)]
+            offered = [o.value for o in self._offered(question, answers)]
             infos = [self.catalog.channel(v) for v in offered]
             for wanted in (lambda c: c.release_type == "lts" and c.in_support, lambda c: c.in_support, lambda c: True):
                 found = [c.channel for c in infos if wanted(c)]
