@@ -277,12 +277,14 @@ def _source_link(source: str) -> str:
 
 
 def render_legacy_names(catalog: Catalog, legacy, prefix: str = "../") -> str:
-    """The legacy names table: old name, example tags, each move with its date, today's repositories, why."""
+    """The legacy names table: old name with its tags, each move with its date and the reason, today's repositories."""
     rows = []
     for entry in legacy.legacy:
-        moves = "<br>".join(f"**{m.when}** → `{m.to}`" for m in entry.moves)
-        today = "<br>".join(repo_link(catalog.repository(r), prefix) for r in entry.today) or entry.today_note
         tags = ", ".join(f"`{t}`" for t in entry.example_tags)
-        why = entry.why + (" (" + ", ".join(_source_link(s) for s in entry.sources) + ")" if entry.sources else "")
-        rows.append([f"`{entry.name}`<br><small>{entry.registry}, {entry.used}</small>", tags, moves, today, why])
-    return table(["Old name", "Example tags", "Moved", "Use today", "Why"], rows)
+        name = f"{breakable_code(entry.name)}<br><small>{entry.registry}, {entry.used}<br>tags such as {tags}</small>"
+        moves = "<br>".join(f"**{m.when}** → {breakable_code(m.to)}" for m in entry.moves)
+        sources = " (" + ", ".join(_source_link(s) for s in entry.sources) + ")" if entry.sources else ""
+        history = f"{moves}<br><small>{entry.why}{sources}</small>"
+        today = "<br>".join(repo_link(catalog.repository(r), prefix, breakable=True) for r in entry.today) or entry.today_note
+        rows.append([name, history, today])
+    return '<div class="guide-legacy" markdown>\n\n' + table(["Old name", "When it moved, and why", "Use today"], rows) + "\n</div>\n"

@@ -94,7 +94,7 @@ def test_table_cells_escape_pipes():
 
 def test_legacy_table_links_today_repositories(catalog):
     text = r.render_legacy_names(catalog, load_legacy())
-    assert "[`dotnet/sdk`](../images/sdk.md)" in text
+    assert "[<code>dotnet/<wbr>sdk</code>](../images/sdk.md)" in text
     assert "https://github.com/dotnet/dotnet-docker/issues/941" in text
     assert "`mcr.microsoft.com/dotnet/nightly/*`" in text
 
