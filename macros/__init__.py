@@ -14,3 +14,7 @@ def on_pre_page_macros(env) -> None:
 
 def on_post_page_macros(env) -> None:
     guard.raise_recorded(env)
+
+
+def on_post_build(env) -> None:
+    images.write_catalog_api(env.conf["site_dir"])

@@ -1,0 +1,201 @@
+"""Renderers of the repository pages on the small fixture catalog: golden files plus targeted checks.
+
+Regenerate the golden files after an intended change with
+`UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_render_images.py`, then read the diff.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+
+from macros import render_api, render_images as r
+from macros.catalog import load_catalog
+from macros.render_table import code, html_table, markdown_table
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+GOLDEN = ROOT / "tests" / "golden" / "images"
+TODAY = datetime.date(2026, 11, 28)
+
+
+@pytest.fixture(scope="module")
+def fixture_catalog():
+    return load_catalog(FIXTURE_DATA, on=TODAY)
+
+
+def _golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"missing golden file {path}: run with UPDATE_GOLDEN=1 and review it"
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file (UPDATE_GOLDEN=1 to accept)"
+
+
+RENDERERS = {
+    "overview": r.render_overview,
+    "featured-tags": r.render_featured_tags,
+    "support-status": r.render_support_status,
+    "tag-resolution": r.render_tag_resolution,
+    "tag-listing": r.render_tag_listing,
+}
+
+
+@pytest.mark.parametrize("repo", ["sdk", "aspnet"])
+@pytest.mark.parametrize("what", sorted(RENDERERS))
+def test_repository_renderers_match_golden_files(fixture_catalog, what, repo):
+    _golden(f"{repo}-{what}.md", RENDERERS[what](fixture_catalog, repo))
+
+
+def test_index_lifecycle_and_api_match_golden_files(fixture_catalog):
+    _golden("index.md", r.render_image_index(fixture_catalog))
+    _golden("lifecycle.md", r.render_lifecycle(fixture_catalog))
+    _golden("catalog.json", json.dumps(render_api.catalog_document(fixture_catalog), indent=1) + "\n")
+    _golden("api-fields.md", render_api.render_api_fields())
+    _golden("api-example.md", render_api.render_api_example(fixture_catalog, "aspnet"))
+
+
+# --- featured tags ------------------------------------------------------------------------------
+
+def test_featured_tags_put_the_plain_channel_tag_first_with_latest(fixture_catalog):
+    model = fixture_catalog.repository("aspnet")
+    groups = r.featured_groups(fixture_catalog, model, "10.0")
+    assert groups[0].tag == "10.0"
+    assert "latest" in groups[0].floating
+    assert {i.os_version for i in groups[0].images} == {"noble"}
+    tags = [g.tag for g in groups]
+    # One floating tag per OS family and variant; fixed tags and per-architecture tags never featured.
+    assert "10.0-noble-chiseled" in tags and "10.0-alpine-extra" in tags
+    assert "10.0-nanoserver-ltsc2022" in tags  # Windows has no multi-platform tag: its own floating tag
+    assert not any(t.startswith("10.0.11") or t.endswith(("-amd64", "-arm64v8")) for t in tags)
+
+
+def test_featured_tags_prefer_the_default_os_version_over_a_newer_one(fixture_catalog):
+    """aspnet 11.0 in the fixture is on Ubuntu 26.04 only; 10.0's default (noble) must still win for 10.0."""
+    model = fixture_catalog.repository("aspnet")
+    ten = r.featured_groups(fixture_catalog, model, "10.0")
+    assert all("resolute" not in g.tag for g in ten)
+    eleven = r.featured_groups(fixture_catalog, model, "11.0")
+    assert eleven and eleven[0].tag == "11.0-preview"
+
+
+def test_featured_tags_render_one_tab_per_channel_with_the_supported_one_selected(fixture_catalog):
+    text = r.render_featured_tags(fixture_catalog, "aspnet")
+    tabs = re.findall(r'^(===\+?) "(.*)"$', text, re.M)
+    assert [t[1] for t in tabs] == [".NET 11.0 (STS)", ".NET 10.0 (LTS)", ".NET 8.0 (LTS)"]
+    assert [t[0] for t in tabs] == ["===", "===+", "==="]  # 10.0 is the channel in support on TODAY
+    assert "End of life since 2026-11-10" in text
+
+
+# --- support status and resolution ------------------------------------------------------------
+
+def test_support_status_is_computed_for_the_build_date(fixture_catalog):
+    text = r.render_support_status(fixture_catalog, "aspnet")
+    assert "In support until 2028-11-14" in text
+    assert "guide-status--eol" in text and "End of life since 2026-11-10" in text
+    assert '<time datetime="2026-11-28">' in text
+    later = load_catalog(FIXTURE_DATA, on=datetime.date(2028, 12, 1))
+    assert "End of life since 2028-11-14" in r.render_support_status(later, "aspnet")
+
+
+def test_resolution_names_what_latest_points_to(fixture_catalog):
+    text = r.render_tag_resolution(fixture_catalog, "sdk")
+    assert "<code>latest</code> points to Ubuntu 24.04 (version 10.0.400) for amd64, arm64, arm/v7" in text
+    # Each multi-platform tag appears once, with fixed ones separated from floating ones.
+    assert text.count("<code>10.0-aot</code>") == 1
+    assert re.search(r"<code>10.0-aot</code>.*fixed:.*<code>10.0.400-aot</code>", text)
+
+
+# --- the full listing -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("repo", ["sdk", "aspnet"])
+def test_listing_has_every_tag_once_per_image_and_one_row_per_image(fixture_catalog, repo):
+    model = fixture_catalog.repository(repo)
+    text = r.render_tag_listing(fixture_catalog, repo)
+    assert text.count("<tr data-channel=") == len(model.images)
+    for image in model.images:
+        for tag in image.tags:
+            assert f"<code>{tag}</code>" in text, tag
+    for tag, images in model.images_by_tag.items():
+        assert text.count(f"<code>{tag}</code>") == len(images), tag
+
+
+def test_listing_groups_by_platform_in_a_fixed_order(fixture_catalog):
+    text = r.render_tag_listing(fixture_catalog, "aspnet")
+    headings = re.findall(r"^### (.*)$", text, re.M)
+    assert headings == ["Linux x64 (amd64)", "Linux Arm64", "Linux Arm32 (v7)", "Windows x64 (amd64)"]
+    sdk = re.findall(r"^### (.*)$", r.render_tag_listing(fixture_catalog, "sdk"), re.M)
+    assert sdk == ["Linux x64 (amd64)", "Linux Arm64", "Linux Arm32 (v7)"]  # no empty groups
+
+
+def test_listing_links_dockerfiles_at_the_source_commit_and_sizes_with_the_caveat(fixture_catalog):
+    text = r.render_tag_listing(fixture_catalog, "aspnet")
+    commit = fixture_catalog.repository("aspnet").source.commit
+    assert (f'href="https://github.com/dotnet/dotnet-docker/blob/{commit}/src/aspnet/10.0/noble-chiseled/amd64/Dockerfile"'
+            in text)
+    assert "≈ 111 MB" in text  # 110598620 bytes, recorded for noble-chiseled amd64
+    assert "Approximate uncompressed sizes" in text
+
+
+def test_listing_rows_carry_the_facts_the_filter_reads(fixture_catalog):
+    text = r.render_tag_listing(fixture_catalog, "aspnet")
+    assert '<tr data-channel="10.0" data-os="ubuntu noble" data-arch="amd64" data-variant="chiseled">' in text
+    assert 'data-variant="none"' in text
+    assert re.search(r'<form class="tag-filter" data-tag-filter="aspnet"[^>]*hidden>', text)
+    assert '<option value="8.0">.NET 8.0</option>' in text
+    assert '<option value="extra">extra</option>' in text
+
+
+def test_no_size_where_the_image_has_no_recorded_size(fixture_catalog):
+    text = r.render_tag_listing(fixture_catalog, "aspnet")
+    resolute_rows = [row for row in text.splitlines() if 'data-os="ubuntu resolute"' in row]
+    assert resolute_rows and not any("MB" in row for row in resolute_rows)
+
+
+# --- the table helper escapes every cell --------------------------------------------------------
+
+def test_html_table_escapes_plain_cells_and_attributes():
+    html = html_table(["a<b"], [["<script>x</script>", code("<i>")]], [{"data-x": '"q"'}])
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<code>&lt;i&gt;</code>" in html
+    assert 'data-x="&#34;q&#34;"' in html and "<th>a&lt;b</th>" in html
+
+
+def test_markdown_table_escapes_pipes_and_html():
+    text = markdown_table(["h"], [["a | b <c>"], [Markup("<code>x|y</code>")]])
+    assert "a \\| b &lt;c&gt;" in text
+    assert "<code>x&#124;y</code>" in text
+
+
+# --- the API ----------------------------------------------------------------------------------
+
+def _keys_by_level(document: dict) -> dict[str, set[str]]:
+    repo = document["repositories"][0]
+    return {"top level": set(document), "channels[]": set(document["channels"][0]), "repositories[]": set(repo),
+            "images[]": set(repo["images"][0]), "tags{}": set(next(iter(repo["tags"].values())))}
+
+
+def test_api_documentation_lists_exactly_the_keys_of_the_json(fixture_catalog):
+    document = json.loads(render_api.render_catalog_json(fixture_catalog))
+    assert document["computed_for"] == "2026-11-28"
+    for level, keys in _keys_by_level(document).items():
+        assert keys == set(render_api.FIELDS[level]), level
+
+
+def test_api_tags_resolve_to_the_same_images_as_the_model(fixture_catalog):
+    document = render_api.catalog_document(fixture_catalog)
+    for repo in document["repositories"]:
+        model = fixture_catalog.repository(repo["repository"])
+        for tag, entry in repo["tags"].items():
+            images = [repo["images"][n] for n in entry["images"]]
+            assert [(i["os_version"], i["architecture"]) for i in images] == \
+                [(i.os_version, i.architecture) for i in model.resolve(tag)]
+            assert entry["floating"] == model.is_floating(tag)
+            assert entry["multi_platform"] == model.is_multi_platform(tag)
+        assert [repo["images"][n]["architecture"] for n in repo["latest"]] == [i.architecture for i in model.latest]
