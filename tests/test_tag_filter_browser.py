@@ -1,0 +1,143 @@
+"""The tag filter in headless Chromium: narrowing, the query string, instant navigation, back/forward."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+FORM = "form.tag-filter"
+VISIBLE_ROWS = "table[data-tag-rows] tbody tr:not([hidden])"
+
+
+def _open(page, path: str):
+    page.goto(page.base_url + path)
+    page.wait_for_selector(f"{FORM}:not([hidden])")
+
+
+def _visible_rows(page) -> list[dict]:
+    return page.eval_on_selector_all(VISIBLE_ROWS, """rows => rows.map(r => ({
+        arch: r.dataset.arch, os: r.dataset.os, channel: r.dataset.channel, variant: r.dataset.variant,
+        text: r.textContent}))""")
+
+
+def _count_text(page) -> str:
+    return page.locator(f"{FORM} output").text_content()
+
+
+def _expected(catalog, slug, *, arch=None, channel=None, distro=None, variant=None, word=None):
+    images = catalog.repository(slug).images
+    return [i for i in images
+            if (arch is None or i.architecture == arch) and (channel is None or i.channel == channel)
+            and (distro is None or i.distro == distro)
+            and (variant is None or (variant in i.variants if variant != "none" else not i.variants))
+            and (word is None or any(word in t for t in i.tags))]
+
+
+def test_the_filter_is_revealed_and_starts_with_every_row(page, catalog):
+    _open(page, "images/aspnet/")
+    total = len(catalog.repository("aspnet").images)
+    assert len(_visible_rows(page)) == total
+    assert _count_text(page) == f"{total} images"
+
+
+def test_choosing_and_typing_narrow_the_rows_and_update_the_url(page, catalog):
+    _open(page, "images/aspnet/")
+    page.select_option(f"{FORM} select[name=arch]", "arm64v8")
+    rows = _visible_rows(page)
+    expected = _expected(catalog, "aspnet", arch="arm64v8")
+    assert len(rows) == len(expected) and {r["arch"] for r in rows} == {"arm64v8"}
+    assert re.search(r"[?&]arch=arm64v8\b", page.url)
+
+    page.fill(f"{FORM} input[name=q]", "chiseled")
+    rows = _visible_rows(page)
+    expected = _expected(catalog, "aspnet", arch="arm64v8", word="chiseled")
+    assert 0 < len(rows) == len(expected)
+    assert all("chiseled" in r["text"] for r in rows)
+    assert _count_text(page) == f"{len(expected)} of {len(catalog.repository('aspnet').images)} images match"
+    assert "q=chiseled" in page.url
+    # Groups with no matching row are hidden (there is no Arm64 Windows image).
+    assert page.locator("[data-tag-group='windows-amd64']").is_hidden()
+    assert page.locator("[data-tag-group='linux-arm64v8']").is_visible()
+
+
+def test_the_url_restores_the_filter_on_load(page, catalog):
+    _open(page, "images/aspnet/?channel=8.0&os=alpine&variant=extra")
+    assert page.locator(f"{FORM} select[name=channel]").input_value() == "8.0"
+    assert page.locator(f"{FORM} select[name=os]").input_value() == "alpine"
+    assert page.locator(f"{FORM} select[name=variant]").input_value() == "extra"
+    rows = _visible_rows(page)
+    expected = _expected(catalog, "aspnet", channel="8.0", distro="alpine", variant="extra")
+    assert 0 < len(rows) == len(expected)
+    assert all(r["channel"] == "8.0" and r["os"].startswith("alpine ") and "extra" in r["variant"] for r in rows)
+
+
+def test_an_unknown_value_in_the_url_is_ignored(page, catalog):
+    _open(page, "images/aspnet/?arch=sparc&variant=none")
+    assert page.locator(f"{FORM} select[name=arch]").input_value() == ""
+    assert len(_visible_rows(page)) == len(_expected(catalog, "aspnet", variant="none"))
+
+
+def test_the_filter_works_by_keyboard(page, catalog):
+    _open(page, "images/sdk/")
+    page.focus(f"{FORM} input[name=q]")
+    page.keyboard.type("alpine aot")
+    expected = [i for i in catalog.repository("sdk").images
+                if any("alpine" in t for t in i.tags) and any("aot" in t for t in i.tags)]
+    assert 0 < len(_visible_rows(page)) == len(expected)
+    page.focus(f"{FORM} button[type=reset]")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('table[data-tag-rows] tbody tr[hidden]').length === 0")
+    assert "q=" not in page.url
+
+
+def _count_filter_url_writes(page):
+    page.evaluate("""() => {
+        window.filterWrites = 0;
+        const original = history.replaceState.bind(history);
+        history.replaceState = (state, title, url) => {
+            if (String(url).includes("variant=")) window.filterWrites++;
+            return original(state, title, url);
+        };
+    }""")
+
+
+def test_instant_navigation_from_the_home_page_and_back_and_forth(page, catalog):
+    page.goto(page.base_url)
+    page.evaluate("window.sameDocument = true")
+    page.click("nav.md-nav--primary a[href$='images/aspnet/']")
+    page.wait_for_selector(f"{FORM}[data-tag-filter=aspnet]:not([hidden])")
+    assert page.evaluate("window.sameDocument === true"), "expected Material's instant navigation, not a reload"
+
+    page.select_option(f"{FORM} select[name=variant]", "composite")
+    composite = _expected(catalog, "aspnet", variant="composite")
+    assert len(_visible_rows(page)) == len(composite)
+    assert "variant=composite" in page.url
+
+    # Away to another repository page and back: the filter comes back from the URL.
+    page.click("nav.md-nav--primary a[href$='/sdk/']")
+    page.wait_for_selector(f"{FORM}[data-tag-filter=sdk]:not([hidden])")
+    assert len(_visible_rows(page)) == len(catalog.repository("sdk").images)
+    page.go_back()
+    page.wait_for_selector(f"{FORM}[data-tag-filter=aspnet]:not([hidden])")
+    assert "variant=composite" in page.url
+    assert page.locator(f"{FORM} select[name=variant]").input_value() == "composite"
+    assert len(_visible_rows(page)) == len(composite)
+    page.go_forward()
+    page.wait_for_selector(f"{FORM}[data-tag-filter=sdk]:not([hidden])")
+    page.go_back()
+    page.wait_for_selector(f"{FORM}[data-tag-filter=aspnet]:not([hidden])")
+    assert page.evaluate("window.sameDocument === true")
+
+    # After all that, one change is handled once: no handler was added twice.
+    _count_filter_url_writes(page)
+    page.select_option(f"{FORM} select[name=variant]", "extra")
+    assert page.evaluate("window.filterWrites") == 1
+    assert len(_visible_rows(page)) == len(_expected(catalog, "aspnet", variant="extra"))
+
+
+def test_pages_without_a_filter_are_left_alone(page):
+    page.goto(page.base_url + "images/lifecycle/")
+    assert page.locator(FORM).count() == 0
+    assert page.evaluate("window.tagFilterStarted") is True
