@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
+import re
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .model import REGISTRY, Catalog, Channel, Image, RepositoryModel
-from .render_table import code, markdown_table
+from .render_images import pull_tag
+from .render_table import code, html_table
 
 API_PATH = "api/catalog.json"
 API_VERSION = 1
@@ -111,18 +113,18 @@ def render_api_fields() -> str:
     parts = []
     for level, fields in FIELDS.items():
         parts.append(f"### `{level}`\n\n" if level != "top level" else "### Top level\n\n")
-        parts.append(markdown_table(["Key", "Meaning"], [[code(k), _inline(v)] for k, v in fields.items()]))
+        parts.append(html_table(["Key", "Meaning"], [[code(k), _inline(v)] for k, v in fields.items()],
+                                attributes={"data-api-fields": ""}))
     return "\n".join(parts)
 
 
 def _inline(text: str) -> Markup:
-    """Field descriptions are trusted prose written above, with Markdown code spans."""
-    return Markup(text)
+    """A field description with its `code spans` as <code> (the text itself is escaped)."""
+    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
 
 
 def render_api_example(catalog: Catalog, repo: str) -> str:
-    """A pretty-printed excerpt for the repository's pull tag: its `tags` entry and the first image it points to."""
-    from .render_images import pull_tag  # the same tag the repository page shows in its pull command
+    """A pretty-printed excerpt for the tag the repository page pulls: its `tags` entry and first image."""
     model = catalog.repository(repo)
     document = _repository(catalog, model)
     tag = pull_tag(catalog, model)

@@ -44,7 +44,7 @@ class TagGroup:
 
 
 def size_text(size_bytes: int) -> str:
-    return f"≈ {size_bytes / 1_000_000:,.0f} MB"
+    return f"≈\u00a0{size_bytes / 1_000_000:,.0f}\u00a0MB"  # no-break spaces: the figure never wraps
 
 
 def _os_order(catalog: Catalog) -> dict[str, int]:

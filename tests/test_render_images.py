@@ -139,7 +139,7 @@ def test_listing_links_dockerfiles_at_the_source_commit_and_sizes_with_the_cavea
     commit = fixture_catalog.repository("aspnet").source.commit
     assert (f'href="https://github.com/dotnet/dotnet-docker/blob/{commit}/src/aspnet/10.0/noble-chiseled/amd64/Dockerfile"'
             in text)
-    assert "≈ 111 MB" in text  # 110598620 bytes, recorded for noble-chiseled amd64
+    assert "≈\u00a0111\u00a0MB" in text  # 110598620 bytes, recorded for noble-chiseled amd64
     assert "Approximate uncompressed sizes" in text
 
 
