@@ -199,3 +199,13 @@ def test_api_tags_resolve_to_the_same_images_as_the_model(fixture_catalog):
             assert entry["floating"] == model.is_floating(tag)
             assert entry["multi_platform"] == model.is_multi_platform(tag)
         assert [repo["images"][n]["architecture"] for n in repo["latest"]] == [i.architecture for i in model.latest]
+
+
+# --- macro arguments ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("macro", ["repository_overview", "featured_tags", "support_status", "tag_resolution",
+                                   "tag_tables", "catalog_api_example"])
+def test_an_unknown_repository_names_the_choices(macro):
+    from macros import images
+    with pytest.raises(KeyError, match=r"unknown repository 'aspnett' \(expected one of: sdk, aspnet,"):
+        images.MACROS[macro]("aspnett")
