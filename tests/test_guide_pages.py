@@ -161,3 +161,20 @@ def test_size_figures_carry_their_caveat(built_site):
     text = page_text(built_site / "guide/layers-and-size/index.html")
     assert text.count("May 2025") >= 4 and "uncompressed" in text.lower()
     assert "≈" in text
+
+
+def test_an_invented_tag_stops_the_build_with_page_and_line(tmp_path):
+    import shutil
+
+    from conftest import ROOT, build_site
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache"))
+    page = project / "docs" / "guide" / "tags.md"
+    page.write_text(page.read_text() + '\nSee `{{ image_ref("aspnet", "10.0-nosuchos") }}`.\n')
+    result = build_site(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    # guard reports the first line calling the macro; the arguments in the message pin the call down
+    assert re.search(r"docs/guide/tags\.md:\d+: image_ref\('aspnet', '10\.0-nosuchos'\): "
+                     r"tag '10\.0-nosuchos' is not in the catalog of dotnet/aspnet \(expected one of: 10\.0", output)
+    assert "Traceback" not in output
