@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 from html import escape
-from urllib.parse import quote
 
 from .model import REGISTRY
 from .wizard_rules import KEYS, Node, Outcome, Wizard
@@ -18,11 +17,6 @@ def page_href(link: str) -> str:
     page = path.removesuffix(".md")
     page = page.removesuffix("index") if page.endswith("/index") or page == "index" else page + "/"
     return _UP + page + (f"#{anchor}" if anchor else "")
-
-
-def repository_href(slug: str, tag: str) -> str:
-    """The repository page, filtered to one tag (the tag filter reads `q`)."""
-    return f"{_UP}images/{slug}/?q={quote(tag, safe='')}"
 
 
 def script_json(value) -> str:
@@ -105,7 +99,9 @@ def render_wizard(wizard: Wizard, today: str) -> str:
         '<p class="wizard__notice" data-wizard-notice role="status" hidden></p>'
         '<section class="wizard__result" data-wizard-result aria-live="polite" aria-label="Recommended images"></section>'
         f'{_TEMPLATES.replace("{today}", escape(today))}'
-        f'<script type="application/json" data-wizard-data>{script_json(wizard_data(wizard))}</script>'
+        # Inside a <template>: Material's instant navigation re-creates every <script> of the new page
+        # as a plain (executed, attribute-less) script, which would run the JSON and lose it.
+        f'<template data-wizard-data><script type="application/json">{script_json(wizard_data(wizard))}</script></template>'
         '</div>'
     )
 
@@ -143,7 +139,7 @@ _TEMPLATES = (
     'and let a bot such as Dependabot or Renovate move it when the tag is rebuilt.</p>'
     '<h3>Dockerfile</h3>'
     '<div class="wizard__df"><button type="button" class="md-button wizard__copy" data-slot="copy" '
-    'title="Copy to clipboard">Copy the Dockerfile</button><pre><code data-slot="dockerfile"></code></pre></div>'
+    'title="Copy to clipboard">Copy the Dockerfile</button><pre><code data-slot="dockerfile" tabindex="0"></code></pre></div>'
     '<h3>Why</h3><ul class="wizard__why" data-slot="reasons"></ul>'
     '</template>'
     '<template data-wizard-template="unavailable">'

@@ -93,6 +93,8 @@ class StageRule:
     link: str
     when: tuple[When, ...] = ()
     variants: tuple[Variant, ...] = ()
+    # Tried only when the rule before it holds but the catalog cannot satisfy it.
+    fallback: bool = False
 
 
 @dataclass(frozen=True)
@@ -535,7 +537,7 @@ class _Builder:
                 return self._dead_end(answers, index)
         run = run_image = None
         run_index = None
-        run_rules = [(i, r) for i, r in enumerate(self.rules.run) if holds(r.when, answers)]
+        run_rules = _candidates(self.rules.run, answers)
         for index, rule in run_rules:
             found = self._find(rule.repository, channel, distro, os_version, arch, list(rule.variants) + variants, multi)
             if found:
@@ -547,9 +549,7 @@ class _Builder:
             return self._dead_end(answers)
         build = None
         build_index = None
-        for index, rule in enumerate(self.rules.build):
-            if not holds(rule.when, answers):
-                continue
+        for index, rule in _candidates(self.rules.build, answers):
             # The build stage runs on the build machine: its architecture matters only for Native AOT
             # (which compiles for the machine it runs on) or when building is the goal.
             needs_arch = arch if (run is None or "aot" in rule.variants) else None
@@ -648,6 +648,17 @@ class _Builder:
         for answers in self.no_dockerfile[:5]:
             self.problems.add(self.file, line(self.rules, "dockerfiles"), "dockerfiles",
                               f"no Dockerfile for {_query(answers)} ({len(self.no_dockerfile)} such paths)")
+
+
+def _candidates(rules, answers: dict) -> list:
+    """The first rule whose `when` holds, then the fallbacks right after it whose `when` holds too."""
+    found = []
+    for index, rule in enumerate(rules):
+        if found and not rule.fallback:
+            break
+        if holds(rule.when, answers) and (found or not rule.fallback):
+            found.append((index, rule))
+    return found
 
 
 class _Labels(dict):

@@ -9,7 +9,7 @@
     var root = document.querySelector("[data-wizard]");
     if (!root || root.getAttribute("data-bound")) return; // not this page, or already wired
     root.setAttribute("data-bound", "1");
-    var data = JSON.parse(root.querySelector("[data-wizard-data]").textContent);
+    var data = JSON.parse(root.querySelector("[data-wizard-data]").content.querySelector("script").textContent);
     var form = root.querySelector("form");
     var out = root.querySelector("[data-wizard-result]");
     var notice = root.querySelector("[data-wizard-notice]");
