@@ -206,6 +206,20 @@ def raise_recorded(env) -> None:
         raise DataError(problems)
 
 
+def _call_line(markdown: str, name: str, arguments: list) -> int:
+    """The line of the call that failed: the first `name(` line that shows every string argument.
+
+    Several calls of one macro on a page differ by their arguments, so those pick the line.
+    """
+    calls = [n for n, text in enumerate(markdown.splitlines(), start=1) if f"{name}(" in text]
+    texts = [str(a) for a in arguments if isinstance(a, str)]
+    lines = markdown.splitlines()
+    for number in calls:
+        if all(t in lines[number - 1] for t in texts):
+            return number
+    return calls[0] if calls else 0
+
+
 def guarded(env, name: str, function):
     """Wrap a macro so that bad arguments or data are recorded with the page and line of the call."""
 
@@ -227,7 +241,7 @@ def guarded(env, name: str, function):
             _pending.extend(error.problems)
         except (MacroArgumentError, KeyError) as error:
             message = error.args[0] if error.args else str(error)
-            line = _line_of(env.markdown, f"{name}(")
+            line = _call_line(env.markdown, name, [*args, *kwargs.values()])
             shown_args = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
             _pending.append(Problem(_page_file(env), line + _front_matter_lines(env) if line else 0,
                                     f"{name}({shown_args})", message))
