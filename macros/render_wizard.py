@@ -204,3 +204,12 @@ def _label(wizard: Wizard, key: str, value: str) -> str:
 
 def _ref_cell(stage) -> str:
     return f"<code>{escape(stage.repository)}:{escape(stage.tag)}</code>"
+
+
+def render_link_keys(wizard: Wizard) -> str:
+    """The public query-string contract as a table: key, question, accepted values."""
+    rows = ["| Key | Question | Values |", "|---|---|---|"]
+    for question in wizard.rules.questions:
+        values = ", ".join(f"`{o.value}`" for o in wizard.options(question.id))
+        rows.append(f"| `{question.id}` | {question.legend.replace('|', '/')} | {values} |")
+    return "\n".join(rows)

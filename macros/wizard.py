@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .catalog import load_catalog
-from .render_wizard import render_decision_guide, render_wizard
+from .render_wizard import render_decision_guide, render_link_keys, render_wizard
 from .wizard_rules import load_wizard
 
 
@@ -17,4 +17,9 @@ def decision_guide() -> str:
     return render_decision_guide(load_wizard(catalog=load_catalog()))
 
 
-MACROS: dict = {"wizard": wizard, "decision_guide": decision_guide}
+def wizard_link_keys() -> str:
+    """The query-string keys a shared wizard link may hold, with their values (a Markdown table)."""
+    return render_link_keys(load_wizard(catalog=load_catalog()))
+
+
+MACROS: dict = {"wizard": wizard, "decision_guide": decision_guide, "wizard_link_keys": wizard_link_keys}

@@ -257,6 +257,9 @@ def _version_options(rules: WizardRules, catalog: Catalog) -> tuple[Option, ...]
             continue
         channels += [c for c in repo.channels if c not in channels and c in catalog.channels]
     options = []
+    # .NET first, then .NET Framework; newest first within each.
+    channels.sort(key=version_key, reverse=True)
+    channels.sort(key=lambda c: catalog.channel(c).product == ".NET Framework")
     for channel in channels:
         info = catalog.channel(channel)
         options.append(Option(value=channel, label=f"{info.product} {channel}", help=info.status_label))

@@ -91,7 +91,7 @@
         button.className = "md-button";
         button.setAttribute("data-key", alt[0]);
         button.setAttribute("data-value", alt[1]);
-        button.textContent = (fieldset ? fieldset.querySelector("legend").textContent + " " : "") +
+        button.textContent = (fieldset ? fieldset.querySelector("legend").textContent + " → " : "") +
           (input ? input.parentNode.querySelector("span").firstChild.textContent : alt[1]);
         item.appendChild(button);
         slot("alternatives").appendChild(item);
