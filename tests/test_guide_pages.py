@@ -178,3 +178,12 @@ def test_an_invented_tag_stops_the_build_with_page_and_line(tmp_path):
     assert re.search(r"docs/guide/tags\.md:\d+: image_ref\('aspnet', '10\.0-nosuchos'\): "
                      r"tag '10\.0-nosuchos' is not in the catalog of dotnet/aspnet \(expected one of: 10\.0", output)
     assert "Traceback" not in output
+
+
+def test_writing_pages_shows_every_registered_macro(built_site):
+    """The writers' reference lists one example call for each macro the site registers."""
+    from macros import guide, home, images, wizard
+    text = (built_site / "reference" / "writing-pages" / "index.html").read_text()
+    names = [name for module in (home, images, guide, wizard) for name in module.MACROS]
+    missing = [name for name in names if f"<code>{name}</code>" not in text]
+    assert not missing, f"add a row to docs/reference/writing-pages.md for: {missing}"
