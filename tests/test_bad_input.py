@@ -308,6 +308,53 @@ def case_repositories_without_catalog(project):
             "in data/catalog/")
 
 
+# data/legacy.yml (hand-kept legacy names)
+
+@case("a legacy name whose successor is not a repository of the guide")
+def case_legacy_unknown_successor(project):
+    path = project / "data" / "legacy.yml"
+    line = edit_line(path, "    today: [dotnet/aspnet]", "[dotnet/aspnet]", "[dotnet/aspnetcore]")
+    index = item_index(path, line, "  - name: ")
+    return f"data/legacy.yml:{line}: legacy[{index}].today[0]: unknown repository 'dotnet/aspnetcore'"
+
+
+@case("a legacy source that is not an issue reference")
+def case_legacy_bad_source(project):
+    path = project / "data" / "legacy.yml"
+    line = edit_line(path, "aspnet/Announcements#298", "aspnet/Announcements#298", "https://example.com/298")
+    index = item_index(path, line, "  - name: ")
+    return (f"data/legacy.yml:{line}: legacy[{index}].sources[0]: got 'https://example.com/298', "
+            "expected an issue like 'dotnet/dotnet-docker#935'")
+
+
+# data/wizard.yml (the wizard's questions and rules)
+
+@case("a wizard question whose default is not one of its options")
+def case_wizard_default_not_an_option(project):
+    path = project / "data" / "wizard.yml"
+    start = line_of(path, "  - id: os")
+    lines = path.read_text().split("\n")
+    offset = next(i for i in range(start, len(lines)) if lines[i].strip() == "default: linux")
+    lines[offset] = lines[offset].replace("linux", "macos")
+    path.write_text("\n".join(lines))
+    index = item_index(path, start, "  - id: ")
+    return f"data/wizard.yml:{offset + 1}: questions[{index}].default: 'macos' is not one of its options (linux, windows)"
+
+
+@case("a wizard rule naming a repository that does not exist")
+def case_wizard_unknown_repository(project):
+    path = project / "data" / "wizard.yml"
+    line = edit_line(path, "    repository: dotnet/framework/aspnet", "dotnet/framework/aspnet", "dotnet/framework/aspnt")
+    return f"data/wizard.yml:{line}: run[0].repository: unknown repository 'dotnet/framework/aspnt'"
+
+
+@case("a wizard rule whose condition names a question that is not asked")
+def case_wizard_unknown_question_in_when(project):
+    path = project / "data" / "wizard.yml"
+    line = edit_line(path, "  - when: [{goal: [run], framework: [netfx], app: [web]}]", "app: [web]", "apps: [web]")
+    return f"data/wizard.yml:{line}: run[0].when[0].apps: unknown field (expected one of: goal, framework"
+
+
 # pages (docs/*.md): controlled content on pages that are in nav
 
 @case("a macro name that does not exist")
