@@ -138,8 +138,10 @@ def _weight_rows(name: str, page: Path) -> list[Row]:
 def _page_weight(site: Path) -> list[Row]:
     pages = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size)
     largest = pages[-1]
-    rows = _weight_rows(f"largest page ({largest.parent.relative_to(site).as_posix()}/)", largest)
     wizard = site / "wizard" / "index.html"
+    if largest == wizard:
+        return _weight_rows("wizard page (the largest page)", wizard)
+    rows = _weight_rows(f"largest page ({largest.parent.relative_to(site).as_posix()}/)", largest)
     if wizard.exists():
         rows += _weight_rows("wizard page", wizard)
     return rows
