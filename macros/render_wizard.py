@@ -64,8 +64,8 @@ def wizard_data(wizard: Wizard) -> dict:
         "keys": list(KEYS),
         "nodes": nodes,
         "outcomes": outcomes,
-        # Stages name a repository by index: [image name, repository page URL + "?q="].
-        "repos": [[f"{REGISTRY}/{name}", f"{_UP}images/{slug}/?q="] for name, slug in repos],
+        # Stages name a repository by index: [image name, repository page URL + "?tag="].
+        "repos": [[f"{REGISTRY}/{name}", f"{_UP}images/{slug}/?tag="] for name, slug in repos],
         "texts": list(texts),
         "reasons": [[text, page_href(link)] for text, link in wizard.reasons],
         "dockerfiles": [d.text for d in wizard.rules.dockerfiles],

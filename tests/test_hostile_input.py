@@ -32,7 +32,7 @@ PROTOTYPE_QUERY = "&".join([
     "%E0%A4%A=bad-percent",
 ])
 
-FILTER_KEYS = ["q", "channel", "os", "arch", "variant"]
+FILTER_KEYS = ["tag", "channel", "os", "arch", "variant"]
 TAG_FILTER_PAGES = ["images/aspnet/", "images/framework-sdk/"]  # the biggest; a Windows-only one
 
 
@@ -107,8 +107,8 @@ def _assert_filter_works(page):
     assert form.is_visible(), "the filter did not start"
     assert page.locator("form[data-tag-filter] output").inner_text().strip(), "the filter shows no count"
     # The filter still narrows and widens after a hostile start.
-    # After a hostile start, clearing the form brings every row back. (Reset from script: a `q`
-    # in the URL also opens Material's search overlay, which would take the click; see below.)
+    # After a hostile start, clearing the form brings every row back (reset from script: Playwright's
+    # fill("") does not clear a search input).
     page.evaluate("document.querySelector('form[data-tag-filter]').reset()")
     rows = page.locator("table[data-tag-rows] tbody tr")
     assert rows.count() > 0
@@ -175,10 +175,10 @@ def test_pages_without_a_form_ignore_hostile_links(page, url):
 
 
 def test_a_filter_link_does_not_open_the_site_search(page):
-    """Material opens its search overlay for `?q=` (search deep links); a shared filter link must
-    show the filtered table, not the search dialog on top of it."""
-    dialogs = _open(page, "images/aspnet/?q=alpine")
+    """Material opens its search overlay for `?q=` (search deep links), so the filter keeps its text
+    in `?tag=`: a shared filter link shows the filtered table, not the search dialog on top of it."""
+    dialogs = _open(page, "images/aspnet/?tag=alpine")
     _assert_nothing_happened(page, dialogs)
-    assert page.locator("form[data-tag-filter] input[name=q]").input_value() == "alpine"
+    assert page.locator("form[data-tag-filter] input[name=tag]").input_value() == "alpine"
     assert not page.evaluate("document.querySelector('[data-md-toggle=search]').checked"), \
-        "the tag filter's `q` parameter also opened Material's search overlay over the page"
+        "the filter link also opened Material's search overlay over the page"

@@ -50,13 +50,13 @@ def test_choosing_and_typing_narrow_the_rows_and_update_the_url(page, catalog):
     assert len(rows) == len(expected) and {r["arch"] for r in rows} == {"arm64v8"}
     assert re.search(r"[?&]arch=arm64v8\b", page.url)
 
-    page.fill(f"{FORM} input[name=q]", "chiseled")
+    page.fill(f"{FORM} input[name=tag]", "chiseled")
     rows = _visible_rows(page)
     expected = _expected(catalog, "aspnet", arch="arm64v8", word="chiseled")
     assert 0 < len(rows) == len(expected)
     assert all("chiseled" in r["text"] for r in rows)
     assert _count_text(page) == f"{len(expected)} of {len(catalog.repository('aspnet').images)} images match"
-    assert "q=chiseled" in page.url
+    assert "tag=chiseled" in page.url
     # Groups with no matching row are hidden (there is no Arm64 Windows image).
     assert page.locator("[data-tag-group='windows-amd64']").is_hidden()
     assert page.locator("[data-tag-group='linux-arm64v8']").is_visible()
@@ -81,7 +81,7 @@ def test_an_unknown_value_in_the_url_is_ignored(page, catalog):
 
 def test_the_filter_works_by_keyboard(page, catalog):
     _open(page, "images/sdk/")
-    page.focus(f"{FORM} input[name=q]")
+    page.focus(f"{FORM} input[name=tag]")
     page.keyboard.type("alpine aot")
     expected = [i for i in catalog.repository("sdk").images
                 if any("alpine" in t for t in i.tags) and any("aot" in t for t in i.tags)]
@@ -89,7 +89,7 @@ def test_the_filter_works_by_keyboard(page, catalog):
     page.focus(f"{FORM} button[type=reset]")
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelectorAll('table[data-tag-rows] tbody tr[hidden]').length === 0")
-    assert "q=" not in page.url
+    assert "tag=" not in page.url
 
 
 def _count_filter_url_writes(page):

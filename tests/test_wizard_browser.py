@@ -124,7 +124,7 @@ def test_hand_picked_answers(page, catalog, query, build, run):
     assert catalog.has_reference(fixed) and fixed != _ref(run)
     link = page.get_attribute("[data-slot=run] [data-slot=page]", "href")
     slug = run.split(":")[0].replace("/", "-")
-    assert link == f"../images/{slug}/?q={run.split(':')[1]}"
+    assert link == f"../images/{slug}/?tag={run.split(':')[1]}"
     reasons = page.query_selector_all("[data-slot=reasons] a")
     assert reasons and all(r.get_attribute("href").startswith("../guide/") for r in reasons)
 

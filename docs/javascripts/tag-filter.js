@@ -14,7 +14,7 @@
 
   function readQuery(form) {
     var params = new URLSearchParams(window.location.search);
-    form.elements.q.value = params.get("q") || "";
+    form.elements.tag.value = params.get("tag") || "";
     FIELDS.forEach(function (name) {
       var select = form.elements[name];
       var value = params.get(name);
@@ -26,7 +26,7 @@
 
   function writeQuery(form) {
     var params = new URLSearchParams(window.location.search);
-    ["q"].concat(FIELDS).forEach(function (name) {
+    ["tag"].concat(FIELDS).forEach(function (name) {
       var field = form.elements[name];
       var value = field ? field.value.trim() : "";
       if (value) { params.set(name, value); } else { params.delete(name); }
@@ -46,7 +46,7 @@
   }
 
   function apply(form, groups) {
-    var words = form.elements.q.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var words = form.elements.tag.value.toLowerCase().split(/\s+/).filter(Boolean);
     var choices = FIELDS.filter(function (name) {
       return form.elements[name] && form.elements[name].value;
     }).map(function (name) { return [name, form.elements[name].value]; });
