@@ -1,8 +1,10 @@
 """mkdocs-macros entry point: registers the guide's macros and page checks; no I/O here."""
 from . import guard, guide, home, images, wizard
+from .passthrough import PassthroughExtension
 
 
 def define_env(env) -> None:
+    env.conf["markdown_extensions"].append(PassthroughExtension())
     for module in (home, images, guide, wizard):
         for name, function in module.MACROS.items():
             env.macro(guard.guarded(env, name, function), name)

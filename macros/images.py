@@ -5,6 +5,7 @@ from pathlib import Path
 
 from . import render_api, render_images
 from .catalog import load_catalog
+from .passthrough import passthrough
 
 
 def repository_title(repo: str) -> str:
@@ -34,7 +35,7 @@ def tag_resolution(repo: str) -> str:
 
 def tag_tables(repo: str) -> str:
     """The filter and every tag, one row per platform image, by OS and architecture."""
-    return render_images.render_tag_listing(load_catalog(), repo)
+    return render_images.render_tag_listing(load_catalog(), repo, finished_html=passthrough)
 
 
 def image_index() -> str:

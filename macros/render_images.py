@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -361,8 +362,11 @@ def render_tag_filter(catalog: Catalog, repo: str) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
 
-def render_tag_listing(catalog: Catalog, repo: str) -> str:
-    """Every tag, one row per platform image, grouped by OS and architecture, with the filter above."""
+def render_tag_listing(catalog: Catalog, repo: str, finished_html: Callable[[str], str] = lambda html: html) -> str:
+    """Every tag, one row per platform image, grouped by OS and architecture, with the filter above.
+
+    `finished_html` receives each table; the macro passes one that lets it skip Markdown.
+    """
     model = catalog.repository(repo)
     with_size = any(i.size_bytes for i in model.images)
     parts = [render_tag_filter(catalog, repo)]
@@ -370,7 +374,7 @@ def render_tag_listing(catalog: Catalog, repo: str) -> str:
         parts.append(f"<small>Sizes: {SIZE_CAVEAT}</small>\n")
     for heading, key, images in _platform_groups(catalog, model):
         parts.append(f'<div class="tag-group" data-tag-group="{key}" markdown>\n\n### {heading}\n\n'
-                     + _listing_table(catalog, images) + "\n</div>\n")
+                     + finished_html(_listing_table(catalog, images)) + "\n</div>\n")
     return "\n".join(parts)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .catalog import load_catalog
+from .passthrough import passthrough
 from .render_wizard import render_decision_guide, render_link_keys, render_wizard
 from .wizard_rules import load_wizard
 
@@ -9,7 +10,7 @@ from .wizard_rules import load_wizard
 def wizard() -> str:
     """The wizard form, result region and its data (JSON from data/wizard.yml + the catalog)."""
     catalog = load_catalog()
-    return render_wizard(load_wizard(catalog=catalog), catalog.today.isoformat())
+    return passthrough(render_wizard(load_wizard(catalog=catalog), catalog.today.isoformat()))
 
 
 def decision_guide() -> str:
