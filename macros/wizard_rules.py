@@ -8,7 +8,7 @@ from typing import Literal, Optional
 
 from .catalog import DATA_DIR, ROOT, load_catalog, read_model
 from .errors import Problems
-from .model import Catalog, Image, Variant, version_key
+from .model import REGISTRY, Catalog, Image, Variant, version_key
 from .schema import line
 from .yamlio import display_path
 
@@ -142,11 +142,11 @@ class Stage:
 
     @property
     def reference(self) -> str:
-        return f"mcr.microsoft.com/{self.repository}:{self.tag}"
+        return f"{REGISTRY}/{self.repository}:{self.tag}"
 
     @property
     def fixed_reference(self) -> str:
-        return f"mcr.microsoft.com/{self.repository}:{self.fixed_tag}"
+        return f"{REGISTRY}/{self.repository}:{self.fixed_tag}"
 
 
 @dataclass(frozen=True)
