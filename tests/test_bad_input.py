@@ -422,8 +422,7 @@ CASE_IDS = [c.id for c in CASES]
 @pytest.fixture(scope="module")
 def bad_builds(tmp_path_factory):
     """Start every case's build at once (one worker per core); tests collect their own."""
-    def run(bad: Case):
-        work = tmp_path_factory.mktemp(bad.id)
+    def run(bad: Case, work):
         project = project_copy(work / "project")
         expected = bad.breaks(project)
         out = work / "out"
@@ -431,7 +430,9 @@ def bad_builds(tmp_path_factory):
 
     workers = max(1, min(4, os.cpu_count() or 1))
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
-        yield {bad.id: pool.submit(run, bad) for bad in CASES}
+        # Folders are made here, not in the workers: pytest's tmp_path_factory is not thread-safe
+        # (concurrent mktemp calls failed with "is not a normalized and relative path").
+        yield {bad.id: pool.submit(run, bad, tmp_path_factory.mktemp(bad.id)) for bad in CASES}
         # (leaving the block waits for builds still running, e.g. when a run is cut short with -k)
 
 
