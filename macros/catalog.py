@@ -32,14 +32,27 @@ def today() -> datetime.date:
 def load_catalog(data_dir: Path | None = None, on: datetime.date | None = None) -> Catalog:
     """The validated model; cached, and reloaded only when a data file changes."""
     data_dir = Path(data_dir or DATA_DIR).resolve()
-    files = _data_files(data_dir)
-    signature = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
-    return _load_cached(data_dir, on or today(), signature)
+    return _load_cached(data_dir, on or today(), _signature(str(data_dir)))
 
 
-def _data_files(data_dir: Path) -> list[Path]:
-    fixed = [data_dir / n for n in ("platforms.yml", "lifecycle.yml", "repositories.yml")]
-    return [p for p in fixed if p.exists()] + sorted((data_dir / "catalog").glob("*.yml"))
+_FIXED_FILES = frozenset({"platforms.yml", "lifecycle.yml", "repositories.yml"})
+
+
+def _signature(data_dir: str) -> tuple:
+    """(path, mtime, size) of every data file. Every macro call asks, so it lists folders with
+    os.scandir rather than globbing Paths: a few hundred calls a build."""
+    found = []
+    for folder, wanted in ((data_dir, _FIXED_FILES.__contains__),
+                           (os.path.join(data_dir, "catalog"), lambda name: name.endswith(".yml"))):
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if wanted(entry.name) and entry.is_file():
+                        stat = entry.stat()
+                        found.append((entry.path, stat.st_mtime_ns, stat.st_size))
+        except FileNotFoundError:  # _load reports the missing file or folder
+            continue
+    return tuple(sorted(found))
 
 
 @lru_cache(maxsize=4)

@@ -14,7 +14,7 @@ import sys
 
 import jinja2
 import yaml
-from jinja2 import meta
+from jinja2 import nodes
 
 from .catalog import load_catalog
 from .errors import DataError, Problem
@@ -30,17 +30,6 @@ class MacroArgumentError(ValueError):
 def _page_file(env) -> str:
     page = env.page
     return f"docs/{page.file.src_uri}" if page is not None else "docs/?"
-
-
-def _line_of(markdown: str, needle: str) -> int:
-    """First line of the page source containing `needle` (1-based; 0 when not found).
-
-    mkdocs hands macros the Markdown without its front matter, so the offset is added back.
-    """
-    for number, text in enumerate(markdown.splitlines(), start=1):
-        if needle in text:
-            return number
-    return 0
 
 
 def _front_matter_lines(env) -> int:
@@ -170,6 +159,28 @@ def renders_macros(env) -> bool:
     return bool(page is not None and page.meta.get("render_macros"))
 
 
+def _check_filters_and_tests(tree: nodes.Template, environment: jinja2.Environment) -> None:
+    """Raise as Jinja's compiler would for a filter or test it does not know (without compiling)."""
+    for node in tree.find_all((nodes.Filter, nodes.Test)):
+        kind, known = ("filter", environment.filters) if isinstance(node, nodes.Filter) else ("test", environment.tests)
+        if node.name not in known:
+            raise jinja2.TemplateAssertionError(f"No {kind} named '{node.name}'.", node.lineno)
+
+
+def _names_read(tree: nodes.Template) -> dict[str, int]:
+    """Each name the page reads and never sets ({% set %}, a loop, a macro parameter), with its first line.
+
+    A walk over the syntax tree: Jinja's own find_undeclared_variables runs the code generator,
+    which costs more than parsing the page did.
+    """
+    stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx != "load"}
+    read: dict[str, int] = {}
+    for node in tree.find_all(nodes.Name):
+        if node.ctx == "load" and node.name not in stored and node.name not in read:
+            read[node.name] = node.lineno
+    return read
+
+
 def check_page(env) -> None:
     """Before rendering: valid front matter, valid Jinja, only known names, and valid data."""
     check_front_matter(env)
@@ -182,17 +193,16 @@ def check_page(env) -> None:
     markdown = env.markdown
     try:
         tree = env.env.parse(markdown)
-        # Code generation is where Jinja finds unknown filters and tests; it is cheap (no exec).
-        env.env.compile(tree, raw=True)
+        _check_filters_and_tests(tree, env.env)
     except jinja2.TemplateSyntaxError as error:  # TemplateAssertionError is a subclass
         raise DataError([Problem(file, (error.lineno or 0) + offset, "", f"template syntax error: {error.message}")]) from None
     known = set(env.macros) | set(env.variables) | set(env.filters) | {"page", "config"}
     problems = []
-    for name in sorted(meta.find_undeclared_variables(tree) - known):
-        line = _line_of(markdown, name)
+    for name, line in sorted(_names_read(tree).items()):
+        if name in known:
+            continue
         macros = ", ".join(sorted(n for n in env.macros if not n.startswith(("context", "macros_info", "now", "fix_url"))))
-        problems.append(Problem(file, line + offset if line else 0, name,
-                                f"unknown macro or variable (expected one of: {macros})"))
+        problems.append(Problem(file, line + offset, name, f"unknown macro or variable (expected one of: {macros})"))
     if problems:
         raise DataError(problems)
     load_catalog()  # validates data/ once per build; raises DataError naming file and line

@@ -8,6 +8,10 @@ from .catalog import load_catalog
 from .passthrough import passthrough
 
 
+def _searchable(html: str) -> str:
+    return passthrough(html, searchable=True)
+
+
 def repository_title(repo: str) -> str:
     """The human title of a repository ("ASP.NET Core Runtime")."""
     return load_catalog().repository(repo).info.title
@@ -20,7 +24,7 @@ def repository_overview(repo: str) -> str:
 
 def featured_tags(repo: str) -> str:
     """Per channel: the floating tags by OS and variant, derived from the catalog."""
-    return render_images.render_featured_tags(load_catalog(), repo)
+    return render_images.render_featured_tags(load_catalog(), repo, finished_html=_searchable)
 
 
 def support_status(repo: str) -> str:
@@ -30,7 +34,7 @@ def support_status(repo: str) -> str:
 
 def tag_resolution(repo: str) -> str:
     """What `latest` is, and every multi-platform tag with what it resolves to."""
-    return render_images.render_tag_resolution(load_catalog(), repo)
+    return render_images.render_tag_resolution(load_catalog(), repo, finished_html=passthrough)
 
 
 def tag_tables(repo: str) -> str:

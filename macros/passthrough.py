@@ -1,9 +1,16 @@
-"""Let large, finished HTML skip Python-Markdown: a macro hands it over, the page gets it back after.
+"""Let large, finished HTML skip Python-Markdown, and data tables skip the search index too.
 
-Python-Markdown re-parses every raw HTML block it meets (md_in_html walks it tag by tag), which
-made the tag tables and the wizard the slowest part of the build. A macro wraps such HTML with
-`passthrough()`, which leaves a one-line HTML comment in the Markdown; the postprocessor of
-`PassthroughExtension` (registered in define_env) puts the HTML back into the converted page.
+Python-Markdown re-parses every raw HTML block it meets (md_in_html walks it tag by tag), and the
+search plugin parses every page again to index it; for the tag tables and the wizard that was
+most of the build. A macro wraps such HTML with `passthrough()`, which leaves a one-line HTML
+comment in the Markdown, and the HTML is put back later:
+
+- by default after the search plugin has read the page (`PassthroughPlugin.on_post_page`): for
+  data (every tag row, the wizard's answer tables, its form and JSON), which would swamp the index;
+- with `searchable=True` right after Markdown (`PassthroughExtension`), so search indexes it: for
+  short tables a reader would search, such as the featured tags.
+
+Both are registered in define_env.
 """
 from __future__ import annotations
 
@@ -12,26 +19,40 @@ import re
 
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
+from mkdocs.plugins import BasePlugin
 
-_MARKER = re.compile(r"<!--guide-html-([0-9a-f]{20})-->")
+_MARKER = re.compile(r"<!--guide-(html|indexed)-([0-9a-f]{20})-->")
+_SEARCHABLE = re.compile(r"<!--guide-indexed-([0-9a-f]{20})-->")
 # Finished HTML by key. Keys are content hashes, so a rebuild (mkdocs serve) reuses them.
 _held: dict[str, str] = {}
 
 
-def passthrough(html: str) -> str:
+def passthrough(html: str, searchable: bool = False) -> str:
     """A placeholder for `html` that Markdown leaves alone (a comment on a line of its own)."""
     key = hashlib.sha1(html.encode("utf-8")).hexdigest()[:20]
     _held[key] = html
-    return f"\n\n<!--guide-html-{key}-->\n\n"
+    return f"\n\n<!--guide-{'indexed' if searchable else 'html'}-{key}-->\n\n"
 
 
-class _Restore(Postprocessor):
+def restore(page_html: str) -> str:
+    """The page with every placeholder replaced by the HTML it stands for."""
+    return _MARKER.sub(lambda m: _held[m.group(2)], page_html)
+
+
+class _RestoreSearchable(Postprocessor):
     def run(self, text: str) -> str:
-        return _MARKER.sub(lambda m: _held[m.group(1)], text)
+        return _SEARCHABLE.sub(lambda m: _held[m.group(1)], text)
 
 
 class PassthroughExtension(Extension):
-    """Puts passthrough() HTML back after Markdown's own raw-HTML postprocessor has run."""
+    """Puts searchable passthrough() HTML back once Markdown is done, before search reads the page."""
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's name
-        md.postprocessors.register(_Restore(md), "guide_passthrough", 5)
+        md.postprocessors.register(_RestoreSearchable(md), "guide_passthrough", 5)
+
+
+class PassthroughPlugin(BasePlugin):
+    """Puts the rest back in each finished page: on_post_page runs after search has indexed it."""
+
+    def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ARG002 - MkDocs' signature
+        return restore(output)

@@ -83,18 +83,29 @@ def _image(catalog: Catalog, image: Image) -> dict:
             "dockerfile_url": image.dockerfile_url}
 
 
-def _repository(catalog: Catalog, model: RepositoryModel) -> dict:
-    index = {id(image): n for n, image in enumerate(model.images)}
-    tags = {tag: {"images": [index[id(i)] for i in images], "multi_platform": model.is_multi_platform(tag),
-                  "floating": model.is_floating(tag)}
-            for tag, images in model.images_by_tag.items()}
+def _image_index(model: RepositoryModel) -> dict[int, int]:
+    """Position of each image (by identity) in the repository's `images` list."""
+    return {id(image): n for n, image in enumerate(model.images)}
+
+
+def _tag(model: RepositoryModel, tag: str, index: dict[int, int]) -> dict:
+    return {"images": [index[id(i)] for i in model.resolve(tag)], "multi_platform": model.is_multi_platform(tag),
+            "floating": model.is_floating(tag)}
+
+
+def _repository_head(model: RepositoryModel) -> dict:
     info = model.info
     return {"repository": info.repository, "image_name": info.image_name, "slug": info.slug, "title": info.title,
             "lifecycle": info.lifecycle,
             "source": {"repository": model.source.repository, "commit": model.source.commit,
-                       "manifest": model.source.manifest},
-            "latest": [index[id(i)] for i in model.latest],
-            "images": [_image(catalog, i) for i in model.images], "tags": tags}
+                       "manifest": model.source.manifest}}
+
+
+def _repository(catalog: Catalog, model: RepositoryModel) -> dict:
+    index = _image_index(model)
+    return {**_repository_head(model), "latest": [index[id(i)] for i in model.latest],
+            "images": [_image(catalog, i) for i in model.images],
+            "tags": {tag: _tag(model, tag, index) for tag in model.images_by_tag}}
 
 
 def catalog_document(catalog: Catalog) -> dict:
@@ -126,9 +137,9 @@ def _inline(text: str) -> Markup:
 def render_api_example(catalog: Catalog, repo: str) -> str:
     """A pretty-printed excerpt for the tag the repository page pulls: its `tags` entry and first image."""
     model = catalog.repository(repo)
-    document = _repository(catalog, model)
     tag = pull_tag(catalog, model)
-    entry = document["tags"][tag]
-    excerpt = {"repository": document["repository"], "tags": {tag: entry},
-               "images": {str(entry["images"][0]): document["images"][entry["images"][0]]}}
+    entry = _tag(model, tag, _image_index(model))  # only this tag: the full document is built once, at the end
+    first = entry["images"][0]
+    excerpt = {"repository": model.info.repository, "tags": {tag: entry},
+               "images": {str(first): _image(catalog, model.images[first])}}
     return "```json\n" + json.dumps(excerpt, indent=2, ensure_ascii=False) + "\n```\n"

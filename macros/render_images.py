@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
 
 import jinja2
@@ -66,7 +66,29 @@ def _image_order(catalog: Catalog):
     return key
 
 
-def tag_groups(catalog: Catalog, model: RepositoryModel) -> list[TagGroup]:
+def _per_model(function):
+    """Memoise a function of (catalog, model, *args) by the identity of the catalog and model.
+
+    Both are immutable, and load_catalog hands out the same objects for the whole build, while
+    hashing them by value would walk every image. Several macros on several pages ask for the same
+    groups (the lifecycle table alone asks for every repository and channel).
+    """
+    cache: dict = {}
+
+    @wraps(function)
+    def cached(catalog: Catalog, model: RepositoryModel, *args):
+        key = (id(catalog), id(model), args)
+        hit = cache.get(key)
+        if hit is None or hit[0] is not catalog or hit[1] is not model:  # an id reused by a new object
+            if len(cache) > 4096:
+                cache.clear()
+            hit = cache[key] = (catalog, model, function(catalog, model, *args))
+        return hit[2]
+    return cached
+
+
+@_per_model
+def tag_groups(catalog: Catalog, model: RepositoryModel) -> tuple[TagGroup, ...]:
     """Every multi-platform tag, and every Windows tag, grouped by the images it points to."""
     position = {id(image): n for n, image in enumerate(model.images)}
     found: dict[tuple[int, ...], list[str]] = {}
@@ -80,7 +102,7 @@ def tag_groups(catalog: Catalog, model: RepositoryModel) -> list[TagGroup]:
         floating = tuple(sorted((t for t in tags if model.is_floating(t)), key=lambda t: (len(t), t)))
         fixed = tuple(sorted((t for t in tags if not model.is_floating(t)), key=lambda t: (len(t), t)))
         groups.append(TagGroup(images, floating, fixed))
-    return sorted(groups, key=lambda g: (order(g.images[0]), len(g.images), g.tag))
+    return tuple(sorted(groups, key=lambda g: (order(g.images[0]), len(g.images), g.tag)))
 
 
 def _default_images(model: RepositoryModel, channel: str | None) -> tuple[Image, ...]:
@@ -90,7 +112,8 @@ def _default_images(model: RepositoryModel, channel: str | None) -> tuple[Image,
     return tuple(i for i in model.latest if i.channel == channel)
 
 
-def featured_groups(catalog: Catalog, model: RepositoryModel, channel: str | None) -> list[TagGroup]:
+@_per_model
+def featured_groups(catalog: Catalog, model: RepositoryModel, channel: str | None) -> tuple[TagGroup, ...]:
     """The floating tags worth featuring for one channel: one per OS family and variant set.
 
     Within a family the default OS version wins (noble for .NET 10, so `10.0-noble-chiseled`
@@ -119,7 +142,7 @@ def featured_groups(catalog: Catalog, model: RepositoryModel, channel: str | Non
         featured += [g for g, s in zip(kept, sets) if not any(s < other for other in sets)]
     default_ids = {id(i) for i in default}
     order = _image_order(catalog)
-    return sorted(featured, key=lambda g: (not ({id(i) for i in g.images} & default_ids), order(g.images[0]), g.tag))
+    return tuple(sorted(featured, key=lambda g: (not ({id(i) for i in g.images} & default_ids), order(g.images[0]), g.tag)))
 
 
 def channels_of(model: RepositoryModel) -> tuple[str | None, ...]:
@@ -211,8 +234,11 @@ def _channel_title(catalog: Catalog, channel: str | None, model: RepositoryModel
     return f"{_product(catalog, channel)} ({known.release_label})" if known else _product(catalog, channel)
 
 
-def render_featured_tags(catalog: Catalog, repo: str) -> str:
-    """For each channel, one tab: the floating tags per OS and variant, with what they resolve to."""
+def render_featured_tags(catalog: Catalog, repo: str, finished_html: Callable[[str], str] = lambda html: html) -> str:
+    """For each channel, one tab: the floating tags per OS and variant, with what they resolve to.
+
+    `finished_html` receives each table; the macro passes one that lets it skip Markdown.
+    """
     model = catalog.repository(repo)
     channels = channels_of(model)
     supported = [c for c in channels if c and c in catalog.channels and catalog.channels[c].in_support]
@@ -224,7 +250,7 @@ def render_featured_tags(catalog: Catalog, repo: str) -> str:
             continue
         marker = "===+" if channel == selected else "==="
         status = _status_badge(catalog, channel) if channel and model.info.lifecycle == "channel" else ""
-        body = (f"{status}\n\n" if status else "") + _featured_table(catalog, model, groups)
+        body = (f"{status}\n\n" if status else "") + finished_html(_featured_table(catalog, model, groups))
         parts.append(f'{marker} "{_channel_title(catalog, channel, model)}"\n\n' + _indent(body))
     return "\n".join(parts)
 
@@ -260,8 +286,11 @@ def render_support_status(catalog: Catalog, repo: str) -> str:
 
 # --- multi-platform and floating tags ----------------------------------------------------------
 
-def render_tag_resolution(catalog: Catalog, repo: str) -> str:
-    """What `latest` is, and every multi-platform tag with the images it resolves to."""
+def render_tag_resolution(catalog: Catalog, repo: str, finished_html: Callable[[str], str] = lambda html: html) -> str:
+    """What `latest` is, and every multi-platform tag with the images it resolves to.
+
+    `finished_html` receives the table; the macro passes one that lets it skip Markdown.
+    """
     model = catalog.repository(repo)
     lines = []
     if model.latest:
@@ -283,8 +312,8 @@ def render_tag_resolution(catalog: Catalog, repo: str) -> str:
         rows.append([tags, join([f"{_os_names(catalog, group.images)}, version {versions}",
                                  small(_platforms(catalog, group.images))])])
     if rows:
-        lines += ["", html_table(["Tags (floating, then fixed)", "Resolves to"], rows,
-                                 attributes={"data-tag-resolution": ""})]
+        lines += ["", finished_html(html_table(["Tags (floating, then fixed)", "Resolves to"], rows,
+                                               attributes={"data-tag-resolution": ""}))]
     else:
         lines += ["", "No tag of this repository points to more than one platform image."]
     return "\n".join(str(line) for line in lines) + "\n"

@@ -15,7 +15,7 @@ def wizard() -> str:
 
 def decision_guide() -> str:
     """The same decisions as tables, for readers without JavaScript."""
-    return render_decision_guide(load_wizard(catalog=load_catalog()))
+    return passthrough(render_decision_guide(load_wizard(catalog=load_catalog())))
 
 
 def wizard_link_keys() -> str:

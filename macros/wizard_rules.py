@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Optional
 
@@ -36,7 +37,11 @@ class When:
     arch: tuple[str, ...] = ()
 
     def holds(self, answers: dict) -> bool:
-        return all(answers.get(key) in values for key, values in self.items())
+        # A plain loop: this runs for every rule on every path (tens of thousands of times a build).
+        for key, values in self.items():
+            if answers.get(key) not in values:
+                return False
+        return True
 
     def items(self) -> tuple:
         """(key, allowed values) for each key the condition names (memoised: checked for every path)."""
@@ -52,7 +57,12 @@ KEYS = tuple(f.name for f in fields(When))  # the query-string keys, in asking o
 
 def holds(conditions: tuple[When, ...], answers: dict) -> bool:
     """No condition: always; otherwise any one condition."""
-    return not conditions or any(c.holds(answers) for c in conditions)
+    if not conditions:
+        return True
+    for condition in conditions:
+        if condition.holds(answers):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -191,9 +201,12 @@ class Wizard:
         question = self.question(key)
         return self.version_options if question.options_from == "channels" else question.options
 
-    def walk(self, answers: dict) -> tuple[dict, Outcome]:
-        """The path a set of answers takes (unusable answers replaced by defaults) and its end."""
-        node, path = self.root, {}
+    def walk(self, answers: dict, start: Optional[Node] = None) -> tuple[dict, Outcome]:
+        """The path a set of answers takes (unusable answers replaced by defaults) and its end.
+
+        `start` begins the walk at a node below the root (the path then holds only what follows it).
+        """
+        node, path = self.root if start is None else start, {}
         while isinstance(node, Node):
             value = answers.get(node.key)
             if value not in node.children:
@@ -358,6 +371,7 @@ def _named(tag: str, os_version: str) -> bool:
     return f"-{os_version}-" in f"-{tag}-"
 
 
+@lru_cache(maxsize=8192)  # images are immutable and many paths end on the same one
 def _pick_tags(image: Image, multi: bool) -> Optional[tuple[str, str]]:
     """(floating tag, fixed tag) naming the image's OS version; multi-platform when asked (Linux)."""
     tags = image.shared_tags if multi and image.os == "linux" else image.platform_tags
@@ -531,9 +545,10 @@ class _Builder:
         channel = answers.get("version")
         distro, os_version, arch = self._platform(answers)
         multi = answers.get("arch") in (None, "multi")
-        variants = [v.variant for v in self.rules.run_variants if holds(v.when, answers)]
+        variants = []
         for index, rule in enumerate(self.rules.run_variants):
             if holds(rule.when, answers):
+                variants.append(rule.variant)
                 self.used.add(("run_variants", index))
         for index, dead_end in enumerate(self.rules.dead_ends):
             if dead_end.block and holds(dead_end.when, answers):
@@ -677,10 +692,11 @@ def _with_alternatives(wizard: Wizard, outcome: Outcome, path: dict) -> Outcome:
         nodes.append(node)
         node = node.children[path[node.key]]
     for node in reversed(nodes):
-        for value in node.children:
+        for value, child in node.children.items():
             if value == path[node.key]:
                 continue
-            _, end = wizard.walk({**path, node.key: value})
+            # The questions before `node` keep their answers, so the walk can start at its child.
+            _, end = wizard.walk(path, start=child)
             if end.ok:
                 found.append((node.key, value))
                 break  # one alternative per question
