@@ -394,11 +394,11 @@ def render_tag_filter(catalog: Catalog, repo: str) -> str:
 def render_tag_listing(catalog: Catalog, repo: str, finished_html: Callable[[str], str] = lambda html: html) -> str:
     """Every tag, one row per platform image, grouped by OS and architecture, with the filter above.
 
-    `finished_html` receives each table; the macro passes one that lets it skip Markdown.
+    `finished_html` receives the filter form and each table; the macro passes one that lets them skip Markdown.
     """
     model = catalog.repository(repo)
     with_size = any(i.size_bytes for i in model.images)
-    parts = [render_tag_filter(catalog, repo)]
+    parts = [finished_html(render_tag_filter(catalog, repo))]
     if with_size:
         parts.append(f"<small>Sizes: {SIZE_CAVEAT}</small>\n")
     for heading, key, images in _platform_groups(catalog, model):

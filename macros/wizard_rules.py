@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Optional
 
@@ -36,31 +35,35 @@ class When:
     composite: tuple[str, ...] = ()
     arch: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        # (key, allowed values) for each key named: holds() reads it for every rule on every path.
+        object.__setattr__(self, "_items", tuple((f.name, getattr(self, f.name)) for f in fields(self)
+                                                 if getattr(self, f.name)))
+
     def holds(self, answers: dict) -> bool:
-        # A plain loop: this runs for every rule on every path (tens of thousands of times a build).
-        for key, values in self.items():
-            if answers.get(key) not in values:
-                return False
-        return True
+        return holds((self,), answers)
 
     def items(self) -> tuple:
-        """(key, allowed values) for each key the condition names (memoised: checked for every path)."""
-        cached = self.__dict__.get("_items")
-        if cached is None:
-            cached = tuple((name, getattr(self, name)) for name in KEYS if getattr(self, name))
-            object.__setattr__(self, "_items", cached)
-        return cached
+        """(key, allowed values) for each key the condition names, in asking order."""
+        return self._items
 
 
 KEYS = tuple(f.name for f in fields(When))  # the query-string keys, in asking order
 
 
 def holds(conditions: tuple[When, ...], answers: dict) -> bool:
-    """No condition: always; otherwise any one condition."""
+    """No condition: always; otherwise any one condition (every key it names has an allowed answer).
+
+    Plain loops over precomputed items: the wizard asks this tens of thousands of times a build.
+    """
     if not conditions:
         return True
+    answer = answers.get
     for condition in conditions:
-        if condition.holds(answers):
+        for key, allowed in condition._items:
+            if answer(key) not in allowed:
+                break
+        else:
             return True
     return False
 
@@ -371,7 +374,6 @@ def _named(tag: str, os_version: str) -> bool:
     return f"-{os_version}-" in f"-{tag}-"
 
 
-@lru_cache(maxsize=8192)  # images are immutable and many paths end on the same one
 def _pick_tags(image: Image, multi: bool) -> Optional[tuple[str, str]]:
     """(floating tag, fixed tag) naming the image's OS version; multi-platform when asked (Linux)."""
     tags = image.shared_tags if multi and image.os == "linux" else image.platform_tags
@@ -394,6 +396,7 @@ class _Builder:
         self.used: set = set()
         self._channel_os_cache: dict = {}
         self._image_index: dict = {}
+        self._found: dict = {}
         self.reasons: list[tuple[str, str]] = [(r.text, r.link) for r in rules.reasons]
         base = len(self.reasons)
         self.run_reason = {i: base + i for i in range(len(rules.run))}
@@ -502,8 +505,15 @@ class _Builder:
 
     def _find(self, repository: str, channel: str, distro, os_version, arch, variants, multi: bool,
               prefer_os: Optional[str] = None) -> Optional[tuple[Image, tuple[str, str]]]:
-        """The best image (and its tags) of a repository for a channel and platform."""
-        wanted = frozenset(variants)
+        """The best image (and its tags) of a repository for a channel and platform (memoised: many
+        paths differ only in answers that do not change which image fits)."""
+        key = (repository, channel, distro, os_version, arch, frozenset(variants), multi, prefer_os)
+        if key not in self._found:
+            self._found[key] = self._search(*key)
+        return self._found[key]
+
+    def _search(self, repository: str, channel: str, distro, os_version, arch, wanted: frozenset, multi: bool,
+                prefer_os: Optional[str]) -> Optional[tuple[Image, tuple[str, str]]]:
         found = []
         for image in self._images(repository, channel, distro):
             if frozenset(image.variants) != wanted:
