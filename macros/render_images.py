@@ -67,23 +67,26 @@ def _image_order(catalog: Catalog):
 
 
 def _per_model(function):
-    """Memoise a function of (catalog, model, *args) by the identity of the catalog and model.
+    """Memoise a function of (catalog, model, *args) for the catalog of the build, by model identity.
 
-    Both are immutable, and load_catalog hands out the same objects for the whole build, while
-    hashing them by value would walk every image. Several macros on several pages ask for the same
-    groups (the lifecycle table alone asks for every repository and channel).
+    The catalog and its models are immutable and load_catalog hands out the same objects for the
+    whole build, while hashing them by value would walk every image. Several macros on several
+    pages ask for the same groups (the lifecycle table alone asks for every repository and channel).
+    Only the latest catalog is kept: another one (a reload, a test fixture) starts a fresh cache.
     """
     cache: dict = {}
+    current: list = [None]
 
     @wraps(function)
     def cached(catalog: Catalog, model: RepositoryModel, *args):
-        key = (id(catalog), id(model), args)
+        if current[0] is not catalog:
+            cache.clear()
+            current[0] = catalog
+        key = (id(model), args)
         hit = cache.get(key)
-        if hit is None or hit[0] is not catalog or hit[1] is not model:  # an id reused by a new object
-            if len(cache) > 4096:
-                cache.clear()
-            hit = cache[key] = (catalog, model, function(catalog, model, *args))
-        return hit[2]
+        if hit is None or hit[0] is not model:  # a model of another catalog whose id was reused
+            hit = cache[key] = (model, function(catalog, model, *args))
+        return hit[1]
     return cached
 
 
