@@ -22,7 +22,6 @@ from markdown.postprocessors import Postprocessor
 from mkdocs.plugins import BasePlugin
 
 _MARKER = re.compile(r"<!--guide-(html|indexed)-([0-9a-f]{20})-->")
-_SEARCHABLE = re.compile(r"<!--guide-indexed-([0-9a-f]{20})-->")
 # Finished HTML by key. Keys are content hashes, so a rebuild (mkdocs serve) reuses them.
 _held: dict[str, str] = {}
 
@@ -34,14 +33,16 @@ def passthrough(html: str, searchable: bool = False) -> str:
     return f"\n\n<!--guide-{'indexed' if searchable else 'html'}-{key}-->\n\n"
 
 
-def restore(page_html: str) -> str:
-    """The page with every placeholder replaced by the HTML it stands for."""
-    return _MARKER.sub(lambda m: _held[m.group(2)], page_html)
+def restore(page_html: str, only_searchable: bool = False) -> str:
+    """The page with its placeholders (or only the searchable ones) replaced by the HTML they stand for."""
+    def back(match: re.Match) -> str:
+        return match.group(0) if only_searchable and match.group(1) != "indexed" else _held[match.group(2)]
+    return _MARKER.sub(back, page_html)
 
 
 class _RestoreSearchable(Postprocessor):
     def run(self, text: str) -> str:
-        return _SEARCHABLE.sub(lambda m: _held[m.group(1)], text)
+        return restore(text, only_searchable=True)
 
 
 class PassthroughExtension(Extension):

@@ -82,11 +82,10 @@ def _per_model(function):
         if current[0] is not catalog:
             cache.clear()
             current[0] = catalog
-        key = (id(model), args)
-        hit = cache.get(key)
-        if hit is None or hit[0] is not model:  # a model of another catalog whose id was reused
-            hit = cache[key] = (model, function(catalog, model, *args))
-        return hit[1]
+        key = (id(model), args)  # the entry keeps the model alive, so its id stays its own
+        if key not in cache:
+            cache[key] = (model, function(catalog, model, *args))
+        return cache[key][1]
     return cached
 
 

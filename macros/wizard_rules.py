@@ -40,9 +40,6 @@ class When:
         object.__setattr__(self, "_items", tuple((f.name, getattr(self, f.name)) for f in fields(self)
                                                  if getattr(self, f.name)))
 
-    def holds(self, answers: dict) -> bool:
-        return holds((self,), answers)
-
     def items(self) -> tuple:
         """(key, allowed values) for each key the condition names, in asking order."""
         return self._items
