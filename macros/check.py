@@ -1,20 +1,23 @@
-"""Validate everything in data/ and print the problems, without building the site (make check)."""
+"""Validate everything in data/ with the build's own loader and print the problems (make check)."""
 from __future__ import annotations
 
 import sys
 
-from .catalog import load_catalog
-from .errors import DataError
+from .data.errors import DataError
+from .data.load import load_guide
 
 
 def main() -> int:
     try:
-        catalog = load_catalog()
+        guide = load_guide()
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
+    catalog = guide.catalog
+    paths = sum(1 for _ in guide.wizard.paths())
     print(f"data/ is valid: {len(catalog.repositories)} repositories, {catalog.tag_count} tags, "
-          f"{len(catalog.images)} platform images, support status as of {catalog.today}")
+          f"{len(catalog.images)} platform images, {len(guide.legacy.legacy)} legacy names, "
+          f"{paths} wizard paths; support status as of {catalog.today}")
     return 0
 
 

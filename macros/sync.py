@@ -16,11 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from .catalog import DATA_DIR, ROOT
-from .model import version_key
-from .yamlio import display_path
+from .data.load import DATA_DIR, ROOT
+from .data.yamlio import display_path
+from .model.order import VARIANTS, version_key
 
-VARIANT_ORDER = ("chiseled", "distroless", "composite", "extra", "aot")
 ARCHITECTURES = {"amd64": "amd64", "arm64": "arm64v8", "arm": "arm32v7"}
 ARCH_ORDER = ("amd64", "arm64v8", "arm32v7")
 _VARIABLE = re.compile(r"\$\(([\w:\-.| ]+)\)")
@@ -104,7 +103,7 @@ def _os_version(os_version: str, known: dict[str, str], where: str) -> tuple[str
 
 def _variants(dockerfile: str, os_version: str) -> list[str]:
     words = set(re.split(r"[/.\-]", dockerfile)) | set(os_version.split("-"))
-    return [v for v in VARIANT_ORDER if v in words]
+    return [v for v in VARIANTS if v in words]
 
 
 def _documented(tags: dict) -> list[str]:

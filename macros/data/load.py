@@ -1,0 +1,141 @@
+"""The one loader: read and validate everything in data/ and return the Guide, once per change.
+
+Every file is read with its lines remembered, turned into the model's classes (data/schema.py),
+and checked against the others; problems from all files are reported together as one DataError
+naming file and line. `load_guide` is the entry point for the build, `make check` and tests;
+load_catalog, load_legacy and load_wizard are its steps, open to tests of one file.
+"""
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..model.catalog import Catalog, CatalogFile
+from ..model.legacy import LegacyList
+from ..model.lifecycle import Lifecycle
+from ..model.order import Order
+from ..model.platforms import Platforms
+from ..model.repositories import RepositoryList
+from ..wizard import build_wizard
+from ..wizard.answers import Wizard
+from ..wizard.rules import WizardRules
+from .catalog_checks import check_lifecycle, check_platforms, join_repositories
+from .errors import DataError, Problem, Problems
+from .legacy_checks import check_legacy
+from .schema import Where, build, replace
+from .yamlio import display_path, load_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = ROOT / "data"
+DOCS_DIR = ROOT / "docs"  # the wizard's links must name pages that exist
+
+
+@dataclass(frozen=True)
+class Guide:
+    """Everything the site says, validated: the catalog with its derived facts, legacy names, the wizard."""
+
+    catalog: Catalog
+    legacy: LegacyList
+    wizard: Wizard
+
+
+def today() -> datetime.date:
+    """The build's "today": GUIDE_TODAY=YYYY-MM-DD when set (tests, reproducible builds), else the clock."""
+    value = os.environ.get("GUIDE_TODAY", "").strip()
+    if not value:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise DataError([Problem("GUIDE_TODAY", 0, "", f"expected a date like 2026-11-28, got '{value}'")]) from None
+
+
+def load_guide(data_dir: Path | None = None, on: datetime.date | None = None, docs_dir: Path | None = None) -> Guide:
+    """The validated Guide; cached, and read again only when a file in data/ changed."""
+    data_dir = Path(data_dir or DATA_DIR).resolve()
+    docs_dir = Path(docs_dir or DOCS_DIR).resolve()
+    return _load_cached(data_dir, on or today(), docs_dir, _signature(data_dir))
+
+
+def _signature(data_dir: Path) -> tuple:
+    """(path, mtime, size) of every YAML file in data/ and data/catalog/: what a change would alter."""
+    found = []
+    for folder in (data_dir, data_dir / "catalog"):
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".yml") and entry.is_file():
+                        stat = entry.stat()
+                        found.append((entry.path, stat.st_mtime_ns, stat.st_size))
+        except FileNotFoundError:  # the loader reports the missing file or folder
+            continue
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=4)
+def _load_cached(data_dir: Path, on: datetime.date, docs_dir: Path, signature: tuple) -> Guide:
+    catalog = load_catalog(data_dir, on)
+    problems = Problems()
+    legacy = load_legacy(data_dir / "legacy.yml", frozenset(r.info.repository for r in catalog.repositories), problems)
+    try:
+        wizard = load_wizard(data_dir / "wizard.yml", catalog, docs_dir)
+    except DataError as error:  # reported together with legacy.yml's problems
+        problems.items.extend(error.problems)
+        wizard = None
+    problems.raise_if_any()
+    return Guide(catalog=catalog, legacy=legacy, wizard=wizard)
+
+
+def read_model(path: Path, cls, problems: Problems, root: Path):
+    """One YAML file as one model object; syntax errors become problems, not exceptions."""
+    try:
+        data = load_yaml(path, root)
+    except DataError as error:
+        problems.items.extend(error.problems)
+        return None
+    return build(cls, data, Where(display_path(path, root), getattr(data, "line", 1), ""), problems)
+
+
+def load_catalog(data_dir: Path, on: datetime.date) -> Catalog:
+    """Step 1: platforms, lifecycle, repositories and catalog/*.yml, checked against each other."""
+    problems = Problems()
+    root = data_dir.parent
+    shown = lambda name: display_path(data_dir / name, root)  # noqa: E731 - a one-line helper
+    platforms = read_model(data_dir / "platforms.yml", Platforms, problems, root)
+    lifecycle = read_model(data_dir / "lifecycle.yml", Lifecycle, problems, root)
+    repo_list = read_model(data_dir / "repositories.yml", RepositoryList, problems, root)
+    catalog_paths = sorted((data_dir / "catalog").glob("*.yml"))
+    if not catalog_paths:
+        problems.add(shown("catalog"), 0, "", "no catalog files (run `make sync`)")
+    files = [(p, read_model(p, CatalogFile, problems, root)) for p in catalog_paths]
+    problems.raise_if_any()  # relations below need every file to have parsed
+
+    channels = check_lifecycle(lifecycle, shown("lifecycle.yml"), on, problems)
+    check_platforms(platforms, shown("platforms.yml"), problems)
+    order = Order(platforms)
+    repos = join_repositories(repo_list, files, order, channels, root, shown("repositories.yml"), problems)
+    problems.raise_if_any()
+    lifecycle = replace(lifecycle, channels=tuple(channels.values()))
+    return Catalog(today=on, platforms=platforms, lifecycle=lifecycle, repositories=repos, order=order)
+
+
+def load_legacy(path: Path, repositories: frozenset[str], problems: Problems) -> LegacyList | None:
+    """Step 2: legacy.yml, whose `today` entries must name repositories of the catalog."""
+    root = path.parent.parent
+    before = len(problems.items)
+    legacy = read_model(path, LegacyList, problems, root)
+    if legacy is not None and len(problems.items) == before:
+        check_legacy(legacy, display_path(path, root), repositories, problems)
+    return legacy
+
+
+def load_wizard(path: Path, catalog: Catalog, docs_dir: Path) -> Wizard:
+    """Step 3: wizard.yml, checked, with every path through its questions computed."""
+    problems = Problems()
+    root = path.parent.parent
+    rules = read_model(path, WizardRules, problems, root)
+    problems.raise_if_any()
+    return build_wizard(rules, catalog, display_path(path, root), docs_dir)

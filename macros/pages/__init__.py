@@ -1,0 +1,1 @@
+"""The glue MkDocs sees: the macros pages call, the error report for a bad call, and the passthrough of finished HTML."""

@@ -1,0 +1,19 @@
+"""Macros for the home page and other site-wide figures."""
+from __future__ import annotations
+
+from ..render.home import render_catalog_figures
+from ..render.texts import build_date as render_build_date
+from .source import guide
+
+
+def catalog_figures() -> str:
+    """Headline figures from the catalog: repositories, tags, channels in support."""
+    return render_catalog_figures(guide().catalog)
+
+
+def build_date() -> str:
+    """The date support status was computed for (GUIDE_TODAY or the build's day)."""
+    return render_build_date(guide().catalog.today)
+
+
+MACROS = {"catalog_figures": catalog_figures, "build_date": build_date}

@@ -1,0 +1,71 @@
+"""Macros for the repository pages, the images index, the lifecycle page and the catalog API page."""
+from __future__ import annotations
+
+from ..render import api, images
+from .passthrough import passthrough
+from .source import guide
+
+
+def _searchable(html: str) -> str:
+    return passthrough(html, searchable=True)
+
+
+def repository_title(repo: str) -> str:
+    """The human title of a repository ("ASP.NET Core Runtime")."""
+    return guide().catalog.repository(repo).info.title
+
+
+def repository_overview(repo: str) -> str:
+    """What the repository is for and holds, when to use it or not, and a `docker pull` line."""
+    return images.render_overview(guide().catalog, repo)
+
+
+def featured_tags(repo: str) -> str:
+    """Per channel: the floating tags by OS and variant, derived from the catalog."""
+    return images.render_featured_tags(guide().catalog, repo, finished_html=_searchable)
+
+
+def support_status(repo: str) -> str:
+    """Support status of each channel of the repository, for the build date."""
+    return images.render_support_status(guide().catalog, repo)
+
+
+def tag_resolution(repo: str) -> str:
+    """What `latest` is, and every multi-platform tag with what it resolves to."""
+    return images.render_tag_resolution(guide().catalog, repo, finished_html=passthrough)
+
+
+def tag_tables(repo: str) -> str:
+    """The filter and every tag, one row per platform image, by OS and architecture."""
+    return images.render_tag_listing(guide().catalog, repo, finished_html=passthrough)
+
+
+def image_index() -> str:
+    """One row per image repository, linking to its page."""
+    return images.render_image_index(guide().catalog)
+
+
+def lifecycle_table() -> str:
+    """Every .NET channel with its dates, status and the repositories that carry it."""
+    return images.render_lifecycle(guide().catalog)
+
+
+def catalog_api_url(site_url: str) -> str:
+    """The stable address of the machine-readable catalog on the built site."""
+    return site_url.rstrip("/") + "/" + api.API_PATH
+
+
+def catalog_api_fields() -> str:
+    """The documented keys of api/catalog.json, one table per level."""
+    return api.render_api_fields()
+
+
+def catalog_api_example(repo: str = "aspnet") -> str:
+    """An excerpt of api/catalog.json for one tag of `repo`, pretty-printed."""
+    return api.render_api_example(guide().catalog, repo)
+
+
+MACROS = {f.__name__: f for f in (
+    repository_title, repository_overview, featured_tags, support_status, tag_resolution, tag_tables,
+    image_index, lifecycle_table, catalog_api_url, catalog_api_fields, catalog_api_example,
+)}

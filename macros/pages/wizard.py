@@ -1,0 +1,24 @@
+"""Macros for the wizard page: the step-by-step form with its embedded data, and the static decision guide."""
+from __future__ import annotations
+
+from ..render.wizard import render_decision_guide, render_link_keys, render_wizard
+from .passthrough import passthrough
+from .source import guide
+
+
+def wizard() -> str:
+    """The wizard form, result region and its data (JSON from data/wizard.yml + the catalog)."""
+    return passthrough(render_wizard(guide().wizard, guide().catalog.today.isoformat()))
+
+
+def decision_guide() -> str:
+    """The same decisions as tables, for readers without JavaScript."""
+    return passthrough(render_decision_guide(guide().wizard))
+
+
+def wizard_link_keys() -> str:
+    """The query-string keys a shared wizard link may hold, with their values (a Markdown table)."""
+    return render_link_keys(guide().wizard)
+
+
+MACROS: dict = {"wizard": wizard, "decision_guide": decision_guide, "wizard_link_keys": wizard_link_keys}

@@ -1,0 +1,47 @@
+"""The `guide` MkDocs plugin (declared in mkdocs.yml, registered in pyproject.toml): the build's glue.
+
+- on_config: Markdown gets the passthrough extension (searchable finished HTML comes back after it);
+- on_pre_build: the Guide is loaded and validated once, with Python's cyclic GC paused (see below);
+- on_post_page: the rest of the finished HTML comes back, after search has indexed the page;
+- on_post_build: api/catalog.json is written once per site.
+"""
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from mkdocs.plugins import BasePlugin
+
+from .pages.passthrough import PassthroughExtension, restore
+from .pages.source import guide
+from .render.api import API_PATH, render_catalog_json
+
+
+class GuidePlugin(BasePlugin):
+    def on_config(self, config):
+        config.markdown_extensions.append(PassthroughExtension())
+        return config
+
+    def on_pre_build(self, *, config) -> None:  # noqa: ARG002 - MkDocs' signature
+        # The Guide is tens of thousands of small objects, made at once and kept for the build.
+        # Python's cyclic GC would walk all of them on every full collection while pages render;
+        # that made the build grow faster than the catalog. They hold no reference cycles worth
+        # collecting, so the collector is paused while they are made and then told to leave them
+        # alone (gc.freeze). A rebuild (mkdocs serve) unfreezes first, so the old Guide can go.
+        gc.unfreeze()
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            guide()
+        finally:
+            if enabled:
+                gc.enable()
+        gc.freeze()
+
+    def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ARG002 - MkDocs' signature
+        return restore(output)
+
+    def on_post_build(self, *, config) -> None:
+        target = Path(config.site_dir) / API_PATH
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render_catalog_json(guide().catalog), encoding="utf-8")

@@ -1,0 +1,122 @@
+"""Renderers for the guide pages: the short answer, sizes, the layer stack, names and sources."""
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..data.errors import UnknownValue
+from ..model.catalog import Catalog, RepositoryModel
+from ..model.current import current_channel, current_tag, documented_reference, example_reference
+from ..model.order import version_key
+from .html import breakable_code, code, join, markdown_table, md_link, size_text, small
+from .texts import SIZE_CAVEAT
+
+
+def repo_link(model: RepositoryModel, prefix: str = "../", breakable: bool = False) -> Markup:
+    """A Markdown link to the repository's page (MkDocs checks it), its name as code."""
+    name = breakable_code(model.info.repository) if breakable else code(model.info.repository)
+    return md_link(f"{prefix}images/{model.info.slug}.md", name)
+
+
+def render_short_answer(catalog: Catalog, prefix: str = "") -> str:
+    """"I want to ... -> this image": one row per repository, its use cases from repositories.yml."""
+    rows = []
+    for model in catalog.repositories:
+        use = join([join([repo_link(model, prefix, breakable=True), small(model.info.title)], " "),
+                    breakable_code(example_reference(catalog, model))])
+        rows.append([join(model.info.use_when), use])
+    return ('<div class="guide-short-answer" markdown>\n\n'
+            + markdown_table(["When you need it for …", "Use, with a reference for today"], rows) + "\n</div>\n")
+
+
+def _x64_size(catalog: Catalog, repo: str, tag: str) -> int:
+    model = catalog.repository(repo)
+    documented_reference(catalog, repo, tag)
+    images = [i for i in model.resolve(tag) if i.architecture == "amd64" and i.size_bytes]
+    if not images:
+        raise UnknownValue(f"no recorded size for {model.info.repository}:{tag} on x64 "
+                           f"(expected a Linux or Windows tag of .NET 8 to 10 with size data)")
+    return images[0].size_bytes
+
+
+def render_size_of(catalog: Catalog, repo: str, tag: str) -> str:
+    """"≈ 217 MB" for the x64 image behind a tag (raises when no size was recorded)."""
+    return size_text(_x64_size(catalog, repo, tag))
+
+
+def render_image_sizes(catalog: Catalog, repo: str, channel: str = "") -> str:
+    """Every x64 image of one repository and channel with a recorded size, smallest first, with the caveat."""
+    model = catalog.repository(repo)
+    channel = channel or current_channel(catalog, repo)
+    images = [i for i in model.images if i.channel == channel and i.architecture == "amd64" and i.size_bytes]
+    if not images:
+        raise UnknownValue(f"no recorded sizes for {model.info.repository} {channel} "
+                           f"(expected one of: {', '.join(model.channels)})")
+    rows = []
+    for image in sorted(images, key=lambda i: (i.size_bytes, i.os_version)):
+        tag = min((t for t in image.shared_tags or image.platform_tags if not image.is_fixed(t)), key=len,
+                  default=image.tags[0])
+        rows.append([breakable_code(tag, at_hyphens=True), catalog.os_name(image), size_text(image.size_bytes)])
+    return ('<div class="guide-sizes" markdown>\n\n' + markdown_table(["Tag", "OS", "Size"], rows)
+            + f"\n</div>\n\n<small>{SIZE_CAVEAT}</small>\n")
+
+
+def render_layer_stack(catalog: Catalog, channel: str = "") -> str:
+    """runtime-deps -> runtime -> aspnet -> sdk on the default OS, each with what it adds on top."""
+    channel = channel or current_channel(catalog, "aspnet")
+    rows, below = [], 0
+    for slug, parent in (("runtime-deps", ""), ("runtime", "runtime-deps"), ("aspnet", "runtime"), ("sdk", "aspnet")):
+        model = catalog.repository(slug)
+        tag = current_tag(catalog, slug, channel=channel)
+        total = _x64_size(catalog, slug, tag)
+        added = "the first layers" if not parent else "+ " + size_text(total - below).removeprefix("≈\u00a0")
+        rows.append([code(f"{model.info.repository}:{tag}"), code(parent) if parent else "the OS image", added,
+                     size_text(total)])
+        below = total
+    return markdown_table(["Image", "Built on", "Adds", "Total size"], rows) + f"\n<small>{SIZE_CAVEAT}</small>\n"
+
+
+def render_channel_status(catalog: Catalog, channel: str) -> str:
+    """`.NET 10.0 (LTS): In support until 2028-11-14` for prose."""
+    c = catalog.channel(channel)
+    return f"{c.title} ({c.release_label}): {c.status_label}"
+
+
+def render_os_name(catalog: Catalog, os_version: str) -> str:
+    if os_version not in catalog.os_versions:
+        raise UnknownValue(f"unknown OS version '{os_version}' (expected one of: {', '.join(catalog.os_versions)})")
+    return catalog.os_versions[os_version].name
+
+
+def render_os_names(catalog: Catalog, repo: str, channel: str = "") -> str:
+    """The OS versions one repository offers for a channel, in platforms.yml order, as display names."""
+    model = catalog.repository(repo)
+    channel = channel or current_channel(catalog, repo)
+    found = {i.os_version for i in model.images if i.channel == channel}
+    if not found:
+        raise UnknownValue(f"{model.info.repository} has no channel '{channel}' (expected one of: {', '.join(model.channels)})")
+    return ", ".join(o.name for o in catalog.platforms.os_versions if o.os_version in found)
+
+
+def render_latest(catalog: Catalog, repo: str) -> str:
+    """What `latest` points to: "4.8 on Windows Server Core 2016, Windows Server Core 2019"."""
+    model = catalog.repository(repo)
+    images = model.latest
+    if not images:
+        raise UnknownValue(f"{model.info.repository} has no 'latest' tag (expected a repository that has one)")
+    versions = sorted({i.version or i.channel or "" for i in images}, key=version_key)
+    names = [o.name for o in catalog.platforms.os_versions if o.os_version in {i.os_version for i in images}]
+    return f"{', '.join(versions)} on {', '.join(names)}"
+
+
+def render_catalog_sources(catalog: Catalog) -> str:
+    """Where each repository's tags and the lifecycle dates come from: upstream file and commit."""
+    rows = []
+    for model in catalog.repositories:
+        src = model.source
+        rows.append([repo_link(model), md_link(src.url, join([src.repository, code(src.manifest)], " ")),
+                     code(src.commit[:7])])
+    for source in catalog.lifecycle.sources:
+        rows.append(["lifecycle dates" if "release" in source.url else ".NET Framework lifecycle",
+                     md_link(source.url, source.name), code(source.commit[:7])])
+    return markdown_table(["Data", "Upstream file", "Commit"], rows)
+

@@ -1,0 +1,112 @@
+"""The one escaping rule and the table helpers every renderer uses.
+
+Rule: a value from data/ is plain text and is escaped here (markupsafe); HTML is built only by
+the small helpers below, which escape their own inputs and return `Markup`; a table cell is
+either. So no data value reaches a page unescaped, whichever renderer shows it.
+Templates (render/templates/) are autoescaped Jinja: the same rule.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+import jinja2
+from markupsafe import Markup, escape
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def _templates() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+
+
+def render_template(name: str, **values) -> str:
+    """An autoescaped template from render/templates/ (HTML bigger than a line lives there)."""
+    return _templates().get_template(name).render(**values)
+
+
+# The helpers build strings with f-strings around escape() rather than `Markup("...") % value`:
+# the same escaping, at a third of the cost, and the tag tables call them tens of thousands of times.
+
+def _literal(text: str) -> str:
+    """Escaped text with `*` as an entity: inside a Markdown table, `nightly/*` twice in one row
+    would otherwise turn what lies between into emphasis (`_` inside a word never does)."""
+    return str(escape(text)).replace("*", "&#42;")
+
+
+def code(text: str) -> Markup:
+    return Markup(f"<code>{_literal(text)}</code>")
+
+
+def codes(texts: Iterable[str]) -> Markup:
+    """Several tags as <code> elements separated by spaces (they wrap between tags, not inside)."""
+    return Markup(" ".join(f"<code>{_literal(t)}</code>" for t in texts))
+
+
+def link(href: str, text: str) -> Markup:
+    return Markup(f'<a href="{escape(href)}">{escape(text)}</a>')
+
+
+def small(text: str | Markup) -> Markup:
+    return Markup(f"<small>{escape(text)}</small>")
+
+
+def join(parts: Iterable[str | Markup], separator: str | Markup = Markup("<br>")) -> Markup:
+    return Markup(str(escape(separator)).join(str(escape(p)) for p in parts))
+
+
+def _attributes(attributes: Mapping[str, str]) -> str:
+    return "".join(f' {escape(name)}="{escape(value)}"' for name, value in attributes.items())
+
+
+def html_table(headers: Sequence[str], rows: Sequence[Sequence[str | Markup]],
+               row_attributes: Sequence[Mapping[str, str]] | None = None,
+               attributes: Mapping[str, str] | None = None) -> str:
+    """A compact HTML table on as few lines as possible (one per row); every cell escaped.
+
+    Material wraps a table without a class in its scrolling container, so none is set here.
+    """
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    lines = [f"<table{_attributes(attributes or {})}><thead><tr>{head}</tr></thead><tbody>"]
+    for index, row in enumerate(rows):
+        extra = _attributes(row_attributes[index]) if row_attributes else ""
+        cells = "".join(f"<td>{escape(c)}</td>" for c in row)
+        lines.append(f"<tr{extra}>{cells}</tr>")
+    lines.append("</tbody></table>")
+    return "\n".join(lines) + "\n"
+
+
+def _markdown_cell(value: str | Markup) -> str:
+    if isinstance(value, Markup):  # already escaped HTML: a pipe must not split the cell
+        text = str(value).replace("|", "&#124;")
+    else:
+        text = str(escape(value)).replace("\\", "\\\\").replace("|", "\\|")
+    return text.replace("\n", " ").strip()
+
+
+def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str | Markup]]) -> str:
+    """A Markdown table (so that Markdown links inside are checked by MkDocs); every cell escaped."""
+    lines = ["| " + " | ".join(_markdown_cell(h) for h in headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(_markdown_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def breakable_code(text: str, at_hyphens: bool = False) -> Markup:
+    """Inline code that may wrap after `/` and before `:` (long references on narrow screens)."""
+    text = _literal(text).replace("/", "/<wbr>").replace(":", "<wbr>:")
+    return Markup("<code>" + (text.replace("-", "-<wbr>") if at_hyphens else text) + "</code>")
+
+
+def size_text(size_bytes: int) -> str:
+    """"≈ 217 MB" or "≈ 1.4 GB", with no-break spaces so the figure never wraps."""
+    if size_bytes >= 1_000_000_000:
+        return f"≈\u00a0{size_bytes / 1_000_000_000:,.1f}\u00a0GB"
+    return f"≈\u00a0{size_bytes / 1_000_000:,.0f}\u00a0MB"
+
+
+def md_link(target: str, text: str) -> Markup:
+    """A Markdown link (MkDocs rewrites and validates it) as a table cell."""
+    return Markup("[%s](%s)") % (text, target)

@@ -1,0 +1,18 @@
+"""Wording and small pieces more than one renderer shows: the size caveat and the build date."""
+from __future__ import annotations
+
+import datetime
+
+from markupsafe import Markup
+
+# The one place the size caveat is worded; every size figure on the site carries it.
+SIZE_CAVEAT = (
+    "Approximate uncompressed sizes on x64, from the size baselines dotnet-docker kept until "
+    "May 2025 (the last recorded values, mapped to today's images). A registry transfers compressed "
+    "layers, and only those it does not already have, so a pull is usually much smaller."
+)
+
+
+def build_date(today: datetime.date) -> Markup:
+    """The date support status was computed for, as a <time> element."""
+    return Markup(f'<time datetime="{today.isoformat()}">{today.strftime("%-d %B %Y")}</time>')

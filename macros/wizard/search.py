@@ -1,0 +1,77 @@
+"""The image search behind each answer: the best image of a repository for a channel and platform.
+
+Memoised: the tree asks for the same few hundred combinations tens of thousands of times (many
+paths differ only in answers that do not change which image fits).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model.catalog import Catalog, Image
+from ..model.order import by_length
+
+
+def pick_tags(image: Image, multi: bool) -> Optional[tuple[str, str]]:
+    """(floating tag, fixed tag) naming the image's OS version; multi-platform when asked (Linux)."""
+    tags = image.shared_tags if multi and image.os == "linux" else image.platform_tags
+    named = [t for t in tags if image.names_os(t)]
+    floating = sorted((t for t in named if not image.is_fixed(t)), key=by_length)
+    fixed = sorted((t for t in named if image.is_fixed(t)), key=by_length)
+    if not floating or not fixed:
+        return None
+    return floating[0], fixed[0]
+
+
+class ImageSearch:
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self._found: dict = {}
+        self._images: dict = {}
+        self._channel_os: dict = {}
+
+    def find(self, repository: str, channel: str, distro, os_version, arch, variants, multi: bool,
+             prefer_os: Optional[str] = None) -> Optional[tuple[Image, tuple[str, str]]]:
+        """The best image (and its floating and fixed tags), or None when nothing fits."""
+        key = (repository, channel, distro, os_version, arch, frozenset(variants), multi, prefer_os)
+        if key not in self._found:
+            self._found[key] = self._search(*key)
+        return self._found[key]
+
+    def _search(self, repository: str, channel: str, distro, os_version, arch, wanted: frozenset, multi: bool,
+                prefer_os: Optional[str]) -> Optional[tuple[Image, tuple[str, str]]]:
+        found = []
+        for image in self._of(repository, channel, distro):
+            if frozenset(image.variants) != wanted:
+                continue
+            if os_version and image.os_version != os_version:
+                continue
+            if arch and image.architecture != arch:
+                continue
+            tags = pick_tags(image, multi)
+            if tags:
+                found.append((self._rank(image, prefer_os, self._os_of_channel_tags(repository, channel)), image, tags))
+        if not found:
+            return None
+        found.sort(key=lambda item: item[0], reverse=True)
+        return found[0][1], found[0][2]
+
+    def _of(self, repository: str, channel: str, distro: str) -> list:
+        key = (repository, channel, distro)
+        if key not in self._images:
+            self._images[key] = [i for i in self.catalog.repository(repository).images
+                                 if i.channel == channel and i.distro == distro]
+        return self._images[key]
+
+    def _os_of_channel_tags(self, repository: str, channel: str) -> frozenset:
+        """OS versions a channel's tags without an OS version point to (10.0 -> noble, 10.0-alpine -> alpine3.24)."""
+        key = (repository, channel)
+        if key not in self._channel_os:
+            self._channel_os[key] = frozenset(
+                i.os_version for i in self.catalog.repository(repository).images
+                if i.channel == channel and any(not i.names_os(t) for t in i.tags))
+        return self._channel_os[key]
+
+    def _rank(self, image: Image, prefer_os: Optional[str], channel_os: frozenset) -> tuple:
+        """Prefer the OS version of the other stage, then the one the channel's floating tags use, then the newest."""
+        return (image.os_version == prefer_os, image.os_version in channel_os,
+                self.catalog.order.os_rank.get(image.os_version, -1), image.architecture == "amd64")
