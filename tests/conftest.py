@@ -38,7 +38,7 @@ def today() -> datetime.date:
 @pytest.fixture(scope="session")
 def catalog(today):
     """The real catalog, as the site sees it on TODAY."""
-    from macros.catalog import load_catalog
+    from macros.data.load import load_catalog
     return load_catalog(on=today)
 
 
@@ -91,6 +91,7 @@ def site_server(built_site, site_port, site_url):
     thread.start()
     yield site_url
     server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")

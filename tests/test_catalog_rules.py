@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from macros.catalog import load_catalog
-from macros.errors import DataError
+from macros.data.load import load_catalog
+from macros.data.errors import DataError
 
 
 def _edit(path, old: str, new: str, count: int = 1) -> None:
@@ -158,7 +158,7 @@ def test_duplicate_yaml_key(fixture_data, today):
 
 
 def test_guide_today_must_be_a_date(monkeypatch):
-    from macros.catalog import today as build_today
+    from macros.data.load import today as build_today
     monkeypatch.setenv("GUIDE_TODAY", "soon")
     with pytest.raises(DataError, match="GUIDE_TODAY: expected a date like 2026-11-28, got 'soon'"):
         build_today()

@@ -182,7 +182,7 @@ def test_an_invented_tag_stops_the_build_with_page_and_line(tmp_path):
 
 def test_writing_pages_shows_every_registered_macro(built_site):
     """The writers' reference lists one example call for each macro the site registers."""
-    from macros import guide, home, images, wizard
+    from macros.pages import guide, home, images, wizard
     text = (built_site / "reference" / "writing-pages" / "index.html").read_text()
     names = [name for module in (home, images, guide, wizard) for name in module.MACROS]
     missing = [name for name in names if f"<code>{name}</code>" not in text]

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from macros import render_api
+from macros.render import api as render_api
 
 PAGE_BUDGET_GZIP = 150_000  # bytes; bench/bench_pages.py reports the figure
 

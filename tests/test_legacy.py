@@ -6,8 +6,8 @@ import shutil
 import pytest
 
 from conftest import ROOT
-from macros.errors import DataError
-from macros.legacy import load_legacy
+from macros.data.errors import DataError
+from macros.data.load import load_guide, load_legacy
 
 REPOS = frozenset({"dotnet/sdk", "dotnet/aspnet", "dotnet/runtime", "dotnet/runtime-deps", "dotnet/samples",
                    "dotnet/framework/sdk", "dotnet/framework/runtime", "dotnet/framework/aspnet",
@@ -26,7 +26,7 @@ def legacy_file(tmp_path):
 
 
 def test_real_file_loads_and_covers_every_name(catalog):
-    legacy = load_legacy(repositories=frozenset(r.info.repository for r in catalog.repositories))
+    legacy = load_legacy(ROOT / "data" / "legacy.yml", frozenset(r.info.repository for r in catalog.repositories))
     names = [entry.name for entry in legacy.legacy]
     for name in REQUIRED:
         assert name in names
@@ -36,7 +36,7 @@ def test_real_file_loads_and_covers_every_name(catalog):
 
 
 def test_loads_with_the_default_catalog():
-    assert load_legacy().legacy[0].name == "microsoft/dotnet"
+    assert load_guide().legacy.legacy[0].name == "microsoft/dotnet"
 
 
 def _error(path) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 
-from macros.catalog import load_catalog
+from macros.data.load import load_catalog
 
 
 def test_support_status_on_the_reference_date(catalog):

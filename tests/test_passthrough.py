@@ -5,8 +5,8 @@ import json
 
 import markdown
 
-from macros.passthrough import PassthroughExtension, PassthroughPlugin, passthrough, restore
-from macros.render_images import featured_groups
+from macros.pages.passthrough import PassthroughExtension, passthrough, restore
+from macros.plugin import GuidePlugin
 
 TABLE = '<table><tr data-b="2" data-a="1"><td>*not emphasis*</td></tr></table>'
 
@@ -15,7 +15,7 @@ def test_placeholder_survives_markdown_and_comes_back_verbatim():
     source = f'<div class="group" markdown>\n\n### Heading\n\n{passthrough(TABLE)}\n</div>\n'
     converted = markdown.markdown(source, extensions=["md_in_html"])
     assert TABLE not in converted and "guide-html-" in converted  # Markdown never saw the table
-    page = PassthroughPlugin().on_post_page(converted, page=None, config=None)
+    page = GuidePlugin().on_post_page(converted, page=None, config=None)
     assert TABLE in page  # attribute order kept, Markdown syntax inside left alone
     assert "<h3>Heading</h3>" in page and "guide-html-" not in page
 
@@ -44,5 +44,5 @@ def test_built_pages_hold_the_tables_and_search_indexes_only_the_prose(built_sit
     assert sum(t in indexed for t in tags) < len(tags) / 10
     # The featured tables are searchable: every featured tag of every channel is indexed.
     model = catalog.repository("aspnet")
-    featured = [g.tag for channel in model.channels for g in featured_groups(catalog, model, channel)]
+    featured = [g.tag for channel in model.channels for g in model.featured(channel)]
     assert featured and all(f"<code>{t}</code>" in indexed for t in featured)

@@ -5,44 +5,47 @@ import datetime
 
 import pytest
 
-from macros import render_guide as r
-from macros.catalog import load_catalog
-from macros.guard import MacroArgumentError
-from macros.legacy import load_legacy
+from macros.model import current
+from macros.render import guide as r
+from macros.render.html import markdown_table
+from macros.render.legacy import render_legacy_names
+from macros.data.load import load_catalog
+from macros.data.errors import UnknownValue as MacroArgumentError
+from macros.data.load import load_guide
 
 
 def test_image_ref_accepts_catalog_tags_only(catalog):
-    assert r.render_image_ref(catalog, "aspnet", "10.0") == "mcr.microsoft.com/dotnet/aspnet:10.0"
-    assert r.render_image_ref(catalog, "framework-sdk", "4.8.1") == "mcr.microsoft.com/dotnet/framework/sdk:4.8.1"
+    assert current.documented_reference(catalog, "aspnet", "10.0") == "mcr.microsoft.com/dotnet/aspnet:10.0"
+    assert current.documented_reference(catalog, "framework-sdk", "4.8.1") == "mcr.microsoft.com/dotnet/framework/sdk:4.8.1"
     with pytest.raises(MacroArgumentError, match=r"tag '10\.0-nope' is not in the catalog of dotnet/aspnet \(expected one of: 10\.0"):
-        r.render_image_ref(catalog, "aspnet", "10.0-nope")
+        current.documented_reference(catalog, "aspnet", "10.0-nope")
     with pytest.raises(KeyError, match="unknown repository 'aspnett'"):
-        r.render_image_ref(catalog, "aspnett", "10.0")
+        current.documented_reference(catalog, "aspnett", "10.0")
 
 
 def test_current_tags_on_the_reference_date(catalog):
-    assert r.current_channel(catalog) == "10.0"
-    assert r.render_current_tag(catalog, "aspnet") == "10.0"
-    assert r.render_current_tag(catalog, "aspnet", fixed=True) == "10.0.11"
-    assert r.render_current_tag(catalog, "sdk", fixed=True) == "10.0.400"  # SDK tags carry the SDK version
-    assert r.render_current_tag(catalog, "aspnet", variant="chiseled") == "10.0-noble-chiseled"
-    assert r.render_current_tag(catalog, "aspnet", variant="extra chiseled") == "10.0-noble-chiseled-extra"
-    assert r.render_current_tag(catalog, "aspnet", os="alpine") == "10.0-alpine"
-    assert r.render_current_tag(catalog, "aspnet", os="nanoserver") == "10.0-nanoserver-ltsc2025"
-    assert r.render_current_tag(catalog, "aspnet", arch="arm64v8") == "10.0-noble-arm64v8"
-    assert r.render_current_tag(catalog, "aspnet", channel="9.0", os="debian") == "9.0-bookworm-slim"
-    assert r.render_current_tag(catalog, "aspnet", channel="11.0") == "11.0-preview"
-    assert r.render_current_ref(catalog, "sdk", variant="aot") == "mcr.microsoft.com/dotnet/sdk:10.0-aot"
-    assert r.render_current_tag(catalog, "framework-aspnet", fixed=True).startswith("4.8.1-2")
-    assert r.render_current_tag(catalog, "framework-aspnet", os="windowsservercore-ltsc2019", channel="4.8") \
+    assert current.current_channel(catalog) == "10.0"
+    assert current.current_tag(catalog, "aspnet") == "10.0"
+    assert current.current_tag(catalog, "aspnet", fixed=True) == "10.0.11"
+    assert current.current_tag(catalog, "sdk", fixed=True) == "10.0.400"  # SDK tags carry the SDK version
+    assert current.current_tag(catalog, "aspnet", variant="chiseled") == "10.0-noble-chiseled"
+    assert current.current_tag(catalog, "aspnet", variant="extra chiseled") == "10.0-noble-chiseled-extra"
+    assert current.current_tag(catalog, "aspnet", os="alpine") == "10.0-alpine"
+    assert current.current_tag(catalog, "aspnet", os="nanoserver") == "10.0-nanoserver-ltsc2025"
+    assert current.current_tag(catalog, "aspnet", arch="arm64v8") == "10.0-noble-arm64v8"
+    assert current.current_tag(catalog, "aspnet", channel="9.0", os="debian") == "9.0-bookworm-slim"
+    assert current.current_tag(catalog, "aspnet", channel="11.0") == "11.0-preview"
+    assert current.current_reference(catalog, "sdk", variant="aot") == "mcr.microsoft.com/dotnet/sdk:10.0-aot"
+    assert current.current_tag(catalog, "framework-aspnet", fixed=True).startswith("4.8.1-2")
+    assert current.current_tag(catalog, "framework-aspnet", os="windowsservercore-ltsc2019", channel="4.8") \
         == "4.8-windowsservercore-ltsc2019"
 
 
 def test_current_tags_follow_the_date():
     early = load_catalog(on=datetime.date(2025, 6, 1))  # .NET 10 not yet released
-    assert r.current_channel(early) == "9.0"
-    assert r.render_current_tag(early, "aspnet") == "9.0"
-    assert r.render_current_tag(early, "aspnet", fixed=True) == "9.0.19"
+    assert current.current_channel(early) == "9.0"
+    assert current.current_tag(early, "aspnet") == "9.0"
+    assert current.current_tag(early, "aspnet", fixed=True) == "9.0.19"
 
 
 def test_every_current_tag_is_a_catalog_tag(catalog):
@@ -51,19 +54,19 @@ def test_every_current_tag_is_a_catalog_tag(catalog):
             if repo == "sdk" and variant:
                 continue
             for fixed in (False, True):
-                ref = r.render_current_ref(catalog, repo, variant=variant, fixed=fixed)
+                ref = current.current_reference(catalog, repo, variant=variant, fixed=fixed)
                 assert catalog.has_reference(ref), ref
 
 
 def test_bad_arguments_say_what_is_expected(catalog):
     with pytest.raises(MacroArgumentError, match=r"unknown variant 'shiny' \(expected one of: chiseled"):
-        r.render_current_tag(catalog, "aspnet", variant="shiny")
+        current.current_tag(catalog, "aspnet", variant="shiny")
     with pytest.raises(MacroArgumentError, match="has no 10.0 image with variant 'chiseled'"):
-        r.render_current_tag(catalog, "sdk", variant="chiseled")  # there is no chiseled SDK
+        current.current_tag(catalog, "sdk", variant="chiseled")  # there is no chiseled SDK
     with pytest.raises(MacroArgumentError, match="unknown os 'plan9'"):
-        r.render_current_tag(catalog, "aspnet", os="plan9")
+        current.current_tag(catalog, "aspnet", os="plan9")
     with pytest.raises(MacroArgumentError, match="unknown arch 'sparc'"):
-        r.render_current_tag(catalog, "aspnet", arch="sparc")
+        current.current_tag(catalog, "aspnet", arch="sparc")
     with pytest.raises(MacroArgumentError, match="no recorded size"):
         r.render_size_of(catalog, "samples", "aspnetapp")
 
@@ -80,20 +83,21 @@ def test_short_answer_has_a_row_per_repository_with_catalog_references(catalog):
 def test_sizes_carry_the_caveat_and_sort_smallest_first(catalog):
     text = r.render_image_sizes(catalog, "aspnet")
     assert "May 2025" in text and "uncompressed" in text
+    text = text.replace("\u00a0", " ")  # sizes keep their figure and unit together with no-break spaces
     sizes = [float(line.rsplit("≈ ", 1)[1].split(" ")[0].replace(",", "")) * (1000 if " GB" in line else 1)
              for line in text.splitlines() if "≈" in line]
     assert sizes == sorted(sizes) and len(sizes) > 5
-    assert r.render_size_of(catalog, "aspnet", "10.0") == "≈ 217 MB"
+    assert r.render_size_of(catalog, "aspnet", "10.0") == "≈\u00a0217\u00a0MB"
     stack = r.render_layer_stack(catalog)
     assert stack.index("runtime-deps:10.0") < stack.index("runtime:10.0") < stack.index("aspnet:10.0") < stack.index("sdk:10.0")
 
 
 def test_table_cells_escape_pipes():
-    assert r.table(["a"], [["x | y"]]).splitlines()[2] == "| x \\| y |"
+    assert markdown_table(["a"], [["x | y"]]).splitlines()[2] == "| x \\| y |"
 
 
 def test_legacy_table_links_today_repositories(catalog):
-    text = r.render_legacy_names(catalog, load_legacy())
+    text = render_legacy_names(catalog, load_guide().legacy)
     assert "[<code>dotnet/<wbr>sdk</code>](../images/sdk.md)" in text
     assert "https://github.com/dotnet/dotnet-docker/issues/941" in text
     assert "`mcr.microsoft.com/dotnet/nightly/*`" in text

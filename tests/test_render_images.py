@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from macros import render_api, render_images as r
-from macros.catalog import load_catalog
-from macros.render_table import code, html_table, markdown_table
+from macros.render import api as render_api, images as r
+from macros.data.load import load_catalog
+from macros.render.html import code, html_table, markdown_table
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
@@ -65,7 +65,7 @@ def test_index_lifecycle_and_api_match_golden_files(fixture_catalog):
 
 def test_featured_tags_put_the_plain_channel_tag_first_with_latest(fixture_catalog):
     model = fixture_catalog.repository("aspnet")
-    groups = r.featured_groups(fixture_catalog, model, "10.0")
+    groups = model.featured("10.0")
     assert groups[0].tag == "10.0"
     assert "latest" in groups[0].floating
     assert {i.os_version for i in groups[0].images} == {"noble"}
@@ -79,9 +79,9 @@ def test_featured_tags_put_the_plain_channel_tag_first_with_latest(fixture_catal
 def test_featured_tags_prefer_the_default_os_version_over_a_newer_one(fixture_catalog):
     """aspnet 11.0 in the fixture is on Ubuntu 26.04 only; 10.0's default (noble) must still win for 10.0."""
     model = fixture_catalog.repository("aspnet")
-    ten = r.featured_groups(fixture_catalog, model, "10.0")
+    ten = model.featured("10.0")
     assert all("resolute" not in g.tag for g in ten)
-    eleven = r.featured_groups(fixture_catalog, model, "11.0")
+    eleven = model.featured("11.0")
     assert eleven and eleven[0].tag == "11.0-preview"
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from macros.render_images import featured_groups
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +37,7 @@ def test_search_finds_a_guide_page_by_its_prose(page):
 
 def test_search_finds_the_featured_tags_of_a_repository(page, catalog):
     model = catalog.repository("aspnet")
-    tag = next(g.tag for g in featured_groups(catalog, model, "10.0") if "chiseled" in g.tag)
+    tag = next(g.tag for g in model.featured("10.0") if "chiseled" in g.tag)
     # Lunr splits the tag at its dashes, so guide pages about the words rank too; the aspnet page's
     # "Featured tags" section must be among the results (its table is in the index).
     links = _search(page, tag, 'a[href*="/images/aspnet/"][href$="#featured-tags"]')

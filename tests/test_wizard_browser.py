@@ -7,15 +7,15 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from macros.model import REGISTRY
-from macros.wizard_rules import load_wizard
+from macros.model.repositories import REGISTRY
+from macros.data.load import load_guide
 
 RESULT = "[data-wizard-result][data-outcome]"
 
 
 @pytest.fixture(scope="module")
 def wizard(catalog):
-    return load_wizard(catalog=catalog)
+    return load_guide(on=catalog.today).wizard
 
 
 def _open(page, query: str = ""):

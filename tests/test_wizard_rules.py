@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.errors import DataError
-from macros.render_wizard import render_decision_guide, render_wizard, script_json, wizard_data
-from macros.wizard_rules import KEYS, Node, load_wizard
+from macros.data.errors import DataError
+from macros.render.wizard import render_decision_guide, render_wizard, script_json, wizard_data
+from macros.data.load import load_guide, load_wizard
+from macros.wizard.answers import Node
+from macros.wizard.rules import KEYS
 
 TINY = Path(__file__).parent / "fixtures" / "wizard" / "wizard.yml"
 
@@ -157,7 +159,7 @@ def test_yaml_booleans_are_caught(tiny, catalog):
 
 @pytest.fixture(scope="module")
 def real(catalog):
-    return load_wizard(catalog=catalog)
+    return load_guide(on=catalog.today).wizard
 
 
 def test_every_real_path_ends_in_an_existing_image_or_an_explained_dead_end(real, catalog):

@@ -76,16 +76,19 @@ def _signature(data_dir: Path) -> tuple:
 
 
 @lru_cache(maxsize=4)
-def _load_cached(data_dir: Path, on: datetime.date, docs_dir: Path, signature: tuple) -> Guide:
-    catalog = load_catalog(data_dir, on)
+def _load_cached(data_dir: Path, on: datetime.date, docs_dir: Path, signature: tuple) -> Guide:  # noqa: ARG001
+    catalog = load_catalog(data_dir, on)  # legacy.yml and wizard.yml are checked against it
     problems = Problems()
-    legacy = load_legacy(data_dir / "legacy.yml", frozenset(r.info.repository for r in catalog.repositories), problems)
+    legacy = wizard = None
+    try:
+        legacy = load_legacy(data_dir / "legacy.yml", frozenset(r.info.repository for r in catalog.repositories))
+    except DataError as error:
+        problems.items.extend(error.problems)
     try:
         wizard = load_wizard(data_dir / "wizard.yml", catalog, docs_dir)
-    except DataError as error:  # reported together with legacy.yml's problems
+    except DataError as error:
         problems.items.extend(error.problems)
-        wizard = None
-    problems.raise_if_any()
+    problems.raise_if_any()  # both files' problems in one report
     return Guide(catalog=catalog, legacy=legacy, wizard=wizard)
 
 
@@ -99,8 +102,9 @@ def read_model(path: Path, cls, problems: Problems, root: Path):
     return build(cls, data, Where(display_path(path, root), getattr(data, "line", 1), ""), problems)
 
 
-def load_catalog(data_dir: Path, on: datetime.date) -> Catalog:
+def load_catalog(data_dir: Path | None = None, on: datetime.date | None = None) -> Catalog:
     """Step 1: platforms, lifecycle, repositories and catalog/*.yml, checked against each other."""
+    data_dir, on = Path(data_dir or DATA_DIR).resolve(), on or today()
     problems = Problems()
     root = data_dir.parent
     shown = lambda name: display_path(data_dir / name, root)  # noqa: E731 - a one-line helper
@@ -122,13 +126,14 @@ def load_catalog(data_dir: Path, on: datetime.date) -> Catalog:
     return Catalog(today=on, platforms=platforms, lifecycle=lifecycle, repositories=repos, order=order)
 
 
-def load_legacy(path: Path, repositories: frozenset[str], problems: Problems) -> LegacyList | None:
+def load_legacy(path: Path, repositories: frozenset[str]) -> LegacyList:
     """Step 2: legacy.yml, whose `today` entries must name repositories of the catalog."""
+    problems = Problems()
     root = path.parent.parent
-    before = len(problems.items)
     legacy = read_model(path, LegacyList, problems, root)
-    if legacy is not None and len(problems.items) == before:
-        check_legacy(legacy, display_path(path, root), repositories, problems)
+    problems.raise_if_any()
+    check_legacy(legacy, display_path(path, root), repositories, problems)
+    problems.raise_if_any()
     return legacy
 
 

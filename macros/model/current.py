@@ -89,6 +89,12 @@ def current_tag(catalog: Catalog, repo: str, variant: str = "", os: str = "", fi
     return min(tags, key=by_length)
 
 
+def current_reference(catalog: Catalog, repo: str, variant: str = "", os: str = "", fixed: bool = False,
+                      channel: str = "", arch: str = "") -> str:
+    """Like current_tag, as a full `mcr.microsoft.com/...` reference."""
+    return catalog.repository(repo).reference(current_tag(catalog, repo, variant, os, fixed, channel, arch))
+
+
 def documented_reference(catalog: Catalog, repo: str, tag: str) -> str:
     """`mcr.microsoft.com/dotnet/<repo>:<tag>`, only for a tag the catalog documents."""
     model = catalog.repository(repo)

@@ -23,6 +23,9 @@ from ..data.errors import DataError, Problem, UnknownValue
 # The page being rendered (file, lines of front matter above the body) and the problems it recorded.
 _page: list = ["docs/?", 0]
 _pending: list[Problem] = []
+# The guide's macros, named in the message for an unknown name.
+_macro_names: set[str] = set()
+_UNDEFINED_NAME = re.compile(r"^'([^']+)' is undefined$")
 
 
 def _at(line: int, call: str, message: str) -> Problem:
@@ -50,8 +53,15 @@ class LocatedTemplate(jinja2.Template):
         except MacroCallError as error:
             _pending.append(_at(_template_line(error), error.call, error.message))
         except jinja2.UndefinedError as error:
-            _pending.append(_at(_template_line(error), "", f"undefined value: {error.message}"))
+            _pending.append(_undefined(_template_line(error), error.message or ""))
         return ""
+
+
+def _undefined(line: int, message: str) -> Problem:
+    name = _UNDEFINED_NAME.match(message)
+    if name:  # a name the page reads that nothing defines: most likely a misspelt macro
+        return _at(line, name.group(1), f"unknown macro or variable (expected one of: {', '.join(sorted(_macro_names))})")
+    return _at(line, "", f"undefined value: {message}")
 
 
 def _template_line(error: BaseException) -> int:
@@ -62,6 +72,7 @@ def _template_line(error: BaseException) -> int:
 
 def reported(name: str, function):
     """The macro, raising MacroCallError (the call and what was expected) for arguments the data does not know."""
+    _macro_names.add(name)
     signature = inspect.signature(function)
     empty = inspect.Parameter.empty
     shape = name + str(signature.replace(  # how the call should look, without annotations
@@ -99,8 +110,13 @@ def _source(env) -> str:
 
 
 def _front_matter_lines(env) -> int:
-    match = _FRONT_MATTER.match(_source(env))
-    return match.group(0).count("\n") if match else 0
+    """Lines above the body mkdocs-macros renders: the front matter and the blank lines MkDocs strips after it."""
+    source = _source(env)
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return 0
+    rest = source[match.end():]
+    return match.group(0).count("\n") + len(rest) - len(rest.lstrip("\n"))
 
 
 def check_front_matter(env) -> None:

@@ -22,8 +22,7 @@ def current_tag(repo: str, variant: str = "", os: str = "", fixed: bool = False,
 def current_ref(repo: str, variant: str = "", os: str = "", fixed: bool = False, channel: str = "",
                 arch: str = "") -> str:
     """Like current_tag, as a full `mcr.microsoft.com/...` reference."""
-    catalog = guide().catalog
-    return catalog.repository(repo).reference(current.current_tag(catalog, repo, variant, os, fixed, channel, arch))
+    return current.current_reference(guide().catalog, repo, variant, os, fixed, channel, arch)
 
 
 def current_channel(repo: str = "sdk") -> str:
