@@ -1,4 +1,5 @@
 """Run every bench/bench_*.py and print one table of figures against their budgets."""
+
 from __future__ import annotations
 
 import importlib

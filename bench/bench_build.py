@@ -5,6 +5,7 @@ Every build is a real `mkdocs build --strict` of a copy of the project in a temp
 (GUIDE_TODAY fixed), timed from outside as a subprocess, so interpreter start-up and MkDocs'
 own work are included the same way in every figure.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -25,13 +26,13 @@ from bench.measure import Row
 ROOT = Path(__file__).resolve().parent.parent
 IGNORED = shutil.ignore_patterns(".venv", ".git", "site", "site.tmp", "__pycache__", ".pytest_cache")
 
-CONTENT_RATIO_BUDGET = 1.5     # real site / same site with empty page bodies
-GROWTH_BUDGET = 16.0           # time(16x catalog) / time(1x): no worse than linear
-UNIT_COST_BUDGET = 1.5         # cost of one more catalog copy between 4x..16x vs 1x..4x
-PAGE_GZIP_BUDGET = 150_000     # bytes over the wire
-PAGE_RAW_BUDGET = 1_500_000    # bytes the browser parses (same figure as bench_pages)
-OWN_ASSETS_BUDGET = 40_000     # every file in docs/javascripts and docs/stylesheets
-REPEAT = 5                     # builds per variant for the content ratio (median)
+CONTENT_RATIO_BUDGET = 1.5  # real site / same site with empty page bodies
+GROWTH_BUDGET = 16.0  # time(16x catalog) / time(1x): no worse than linear
+UNIT_COST_BUDGET = 1.5  # cost of one more catalog copy between 4x..16x vs 1x..4x
+PAGE_GZIP_BUDGET = 150_000  # bytes over the wire
+PAGE_RAW_BUDGET = 1_500_000  # bytes the browser parses (same figure as bench_pages)
+OWN_ASSETS_BUDGET = 40_000  # every file in docs/javascripts and docs/stylesheets
+REPEAT = 5  # builds per variant for the content ratio (median)
 
 
 def _copy(target: Path) -> Path:
@@ -40,11 +41,15 @@ def _copy(target: Path) -> Path:
 
 
 def _build(project: Path, out: Path) -> float:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_TODAY="2026-11-28",
-               SITE_URL="http://127.0.0.1:8000/")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_TODAY="2026-11-28", SITE_URL="http://127.0.0.1:8000/")
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-d", str(out)],
-                            cwd=project, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-d", str(out)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     seconds = time.perf_counter() - start
     if result.returncode:
         raise SystemExit(f"strict build of {project} failed:\n{result.stdout}\n{result.stderr}")
@@ -62,7 +67,7 @@ def _empty_bodies(project: Path) -> None:
         text = page.read_text(encoding="utf-8")
         match = _FRONT_MATTER.match(text)
         head = match.group(0) if match else ""
-        title = next((line for line in text[len(head):].splitlines() if line.startswith("# ")), "# Page")
+        title = next((line for line in text[len(head) :].splitlines() if line.startswith("# ")), "# Page")
         page.write_text(f"{head}\n{title}\n", encoding="utf-8")
 
 
@@ -91,12 +96,18 @@ def _content_ratio(folder: Path) -> tuple[list[Row], Path]:
         # For reading the ratio: the same pages with every macro call removed (their prose only).
         Row(f"strict build, prose only ({prose_s / empty_s:.2f}x emptied)", f"{prose_s:.2f} s", "-", True),
         Row("strict build, page bodies emptied", f"{empty_s:.2f} s", "-", True),
-        Row("build ratio real / emptied", f"{ratio:.2f}x", f"<= {CONTENT_RATIO_BUDGET:.1f}x", ratio <= CONTENT_RATIO_BUDGET),
+        Row(
+            "build ratio real / emptied",
+            f"{ratio:.2f}x",
+            f"<= {CONTENT_RATIO_BUDGET:.1f}x",
+            ratio <= CONTENT_RATIO_BUDGET,
+        ),
     ]
     return rows, folder / "real-site"
 
 
 # --- synthetic catalogs: every image cloned with renamed tags ----------------------------------
+
 
 def _scale_catalog(project: Path, factor: int) -> int:
     """Make each catalog file hold `factor` copies of its images; copy n's tags end in `-synN`."""
@@ -128,24 +139,37 @@ def _growth(folder: Path) -> list[Row]:
     # Seconds per extra copy of the catalog, early (1x->4x) and late (4x->16x).
     early, late = (t4 - t1) / 3, (t16 - t4) / 12
     unit_ratio = late / early if early > 0 else float("inf")
-    rows = [Row(f"strict build, catalog {f}x ({times[f][1]:,} images)", f"{times[f][0]:.2f} s", "-", True)
-            for f in (1, 4, 16)]
+    rows = [
+        Row(f"strict build, catalog {f}x ({times[f][1]:,} images)", f"{times[f][0]:.2f} s", "-", True)
+        for f in (1, 4, 16)
+    ]
     rows += [
         Row("build growth 16x / 1x catalog", f"{growth:.2f}x", f"<= {GROWTH_BUDGET:.0f}x", growth <= GROWTH_BUDGET),
-        Row("cost per catalog copy, 4-16x / 1-4x", f"{unit_ratio:.2f}x", f"<= {UNIT_COST_BUDGET:.1f}x",
-            unit_ratio <= UNIT_COST_BUDGET),
+        Row(
+            "cost per catalog copy, 4-16x / 1-4x",
+            f"{unit_ratio:.2f}x",
+            f"<= {UNIT_COST_BUDGET:.1f}x",
+            unit_ratio <= UNIT_COST_BUDGET,
+        ),
     ]
     return rows
 
 
 # --- page weight and our own assets ------------------------------------------------------------
 
+
 def _weight_rows(name: str, page: Path) -> list[Row]:
     data = page.read_bytes()
     raw, packed = len(data), len(gzip.compress(data, 9))
-    return [Row(f"{name} HTML, raw", f"{raw / 1000:,.0f} KB", f"< {PAGE_RAW_BUDGET / 1000:,.0f} KB", raw < PAGE_RAW_BUDGET),
-            Row(f"{name} HTML, gzip", f"{packed / 1000:,.1f} KB", f"< {PAGE_GZIP_BUDGET / 1000:,.0f} KB",
-                packed < PAGE_GZIP_BUDGET)]
+    return [
+        Row(f"{name} HTML, raw", f"{raw / 1000:,.0f} KB", f"< {PAGE_RAW_BUDGET / 1000:,.0f} KB", raw < PAGE_RAW_BUDGET),
+        Row(
+            f"{name} HTML, gzip",
+            f"{packed / 1000:,.1f} KB",
+            f"< {PAGE_GZIP_BUDGET / 1000:,.0f} KB",
+            packed < PAGE_GZIP_BUDGET,
+        ),
+    ]
 
 
 def _page_weight(site: Path) -> list[Row]:
@@ -165,8 +189,14 @@ def _own_assets() -> list[Row]:
     total = sum(p.stat().st_size for p in files)
     js = sum(p.stat().st_size for p in files if p.suffix == ".js")
     # (The wizard's own JS + CSS, budget 12 KB, is a row of bench_wizard.py.)
-    return [Row(f"own JS + CSS ({len(files)} files; JS {js / 1000:.1f} KB)", f"{total / 1000:.1f} KB",
-                f"< {OWN_ASSETS_BUDGET / 1000:.0f} KB", total < OWN_ASSETS_BUDGET)]
+    return [
+        Row(
+            f"own JS + CSS ({len(files)} files; JS {js / 1000:.1f} KB)",
+            f"{total / 1000:.1f} KB",
+            f"< {OWN_ASSETS_BUDGET / 1000:.0f} KB",
+            total < OWN_ASSETS_BUDGET,
+        )
+    ]
 
 
 def run() -> list[Row]:

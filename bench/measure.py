@@ -1,10 +1,11 @@
 """Small helpers shared by the benchmarks: a result row and a median timer."""
+
 from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass(frozen=True)

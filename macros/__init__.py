@@ -3,6 +3,7 @@
 The build's other glue (finished HTML put back, the Guide loaded once, api/catalog.json written)
 is the `guide` plugin in plugin.py, declared in mkdocs.yml.
 """
+
 from .pages import errors, guide, home, images, source, wizard
 
 

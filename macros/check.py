@@ -1,4 +1,5 @@
 """Validate everything in data/ with the build's own loader and print the problems (make check)."""
+
 from __future__ import annotations
 
 import sys
@@ -15,9 +16,11 @@ def main() -> int:
         return 1
     catalog = guide.catalog
     paths = sum(1 for _ in guide.wizard.paths())
-    print(f"data/ is valid: {len(catalog.repositories)} repositories, {catalog.tag_count} tags, "
-          f"{len(catalog.images)} platform images, {len(guide.legacy.legacy)} legacy names, "
-          f"{paths} wizard paths; support status as of {catalog.today}")
+    print(
+        f"data/ is valid: {len(catalog.repositories)} repositories, {catalog.tag_count} tags, "
+        f"{len(catalog.images)} platform images, {len(guide.legacy.legacy)} legacy names, "
+        f"{paths} wizard paths; support status as of {catalog.today}"
+    )
     return 0
 
 

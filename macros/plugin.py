@@ -5,6 +5,7 @@
 - on_post_page: the rest of the finished HTML comes back, after search has indexed the page;
 - on_post_build: api/catalog.json is written once per site.
 """
+
 from __future__ import annotations
 
 import gc

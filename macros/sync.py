@@ -4,6 +4,7 @@ Reads the dotnet-docker and dotnet-framework-docker manifests, resolves their `$
 variables, keeps only documented tags, and writes one sorted YAML file per repository.
 Prints which tags each repository gained or lost compared with the files it replaces.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -71,7 +72,7 @@ def _resolver(manifest_path: Path, manifest: dict):
             raise SyncError(f"{manifest_path}: unknown built-in variable $({name})")
         if name not in variables:
             raise SyncError(f"{manifest_path}: unknown variable $({name}) (not in the manifest or its includes)")
-        return expand(variables[name], seen + (name,))
+        return expand(variables[name], (*seen, name))
 
     def expand(text: str, seen: tuple = ()) -> str:
         return _VARIABLE.sub(lambda m: lookup(m, seen), text)
@@ -129,8 +130,13 @@ def read_manifest(manifest: Manifest, os_versions: dict[str, str], sizes: dict) 
                 if arch is None:
                     raise SyncError(f"{where}: unknown architecture '{platform['architecture']}'")
                 entry = {
-                    "channel": channel, "version": version, "os": platform["os"], "os_version": base,
-                    "distro": distro, "architecture": arch, "dockerfile": platform["dockerfile"],
+                    "channel": channel,
+                    "version": version,
+                    "os": platform["os"],
+                    "os_version": base,
+                    "distro": distro,
+                    "architecture": arch,
+                    "dockerfile": platform["dockerfile"],
                     "platform_tags": [expand(t) for t in _documented(platform["tags"])],
                     "shared_tags": list(shared),
                     "variants": _variants(platform["dockerfile"], platform["osVersion"]),
@@ -143,8 +149,11 @@ def read_manifest(manifest: Manifest, os_versions: dict[str, str], sizes: dict) 
         images.sort(key=_image_order)
         documents[repo["name"]] = {
             "repository": repo["name"],
-            "source": {"repository": manifest.source_repository, "commit": manifest.commit,
-                       "manifest": manifest.path.name},
+            "source": {
+                "repository": manifest.source_repository,
+                "commit": manifest.commit,
+                "manifest": manifest.path.name,
+            },
             "images": images,
         }
     return documents
@@ -152,8 +161,14 @@ def read_manifest(manifest: Manifest, os_versions: dict[str, str], sizes: dict) 
 
 def _image_order(entry: dict) -> tuple:
     channel = entry["channel"] or ""
-    return (tuple(-k for k in version_key(channel)), entry["os"], entry["os_version"],
-            entry["variants"], ARCH_ORDER.index(entry["architecture"]), entry["dockerfile"])
+    return (
+        tuple(-k for k in version_key(channel)),
+        entry["os"],
+        entry["os_version"],
+        entry["variants"],
+        ARCH_ORDER.index(entry["architecture"]),
+        entry["dockerfile"],
+    )
 
 
 def read_sizes(folder: Path) -> dict[tuple[str, str], int]:
@@ -184,8 +199,9 @@ def _commit_of(folder: Path, local_name: str, commits: dict[str, str]) -> str:
     if local_name in commits:
         return commits[local_name]
     try:  # a real upstream checkout
-        return subprocess.run(["git", "-C", str(folder), "rev-parse", "HEAD"], capture_output=True,
-                              text=True, check=True).stdout.strip()
+        return subprocess.run(
+            ["git", "-C", str(folder), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
@@ -197,14 +213,26 @@ def generate(dotnet_docker: Path, framework_docker: Path) -> dict[str, str]:
     commits = source_commits(dotnet_docker.parent)
     sizes = read_sizes(dotnet_docker / "tests" / "performance")
     manifests = [
-        Manifest(dotnet_docker / "manifest.json", "dotnet/dotnet-docker",
-                 _commit_of(dotnet_docker, "dotnet-docker/manifest.json", commits)),
-        Manifest(dotnet_docker / "manifest.samples.json", "dotnet/dotnet-docker",
-                 _commit_of(dotnet_docker, "dotnet-docker/manifest.samples.json", commits)),
-        Manifest(framework_docker / "manifest.json", "microsoft/dotnet-framework-docker",
-                 _commit_of(framework_docker, "dotnet-framework-docker/manifest.json", commits)),
-        Manifest(framework_docker / "manifest.samples.json", "microsoft/dotnet-framework-docker",
-                 _commit_of(framework_docker, "dotnet-framework-docker/manifest.samples.json", commits)),
+        Manifest(
+            dotnet_docker / "manifest.json",
+            "dotnet/dotnet-docker",
+            _commit_of(dotnet_docker, "dotnet-docker/manifest.json", commits),
+        ),
+        Manifest(
+            dotnet_docker / "manifest.samples.json",
+            "dotnet/dotnet-docker",
+            _commit_of(dotnet_docker, "dotnet-docker/manifest.samples.json", commits),
+        ),
+        Manifest(
+            framework_docker / "manifest.json",
+            "microsoft/dotnet-framework-docker",
+            _commit_of(framework_docker, "dotnet-framework-docker/manifest.json", commits),
+        ),
+        Manifest(
+            framework_docker / "manifest.samples.json",
+            "microsoft/dotnet-framework-docker",
+            _commit_of(framework_docker, "dotnet-framework-docker/manifest.samples.json", commits),
+        ),
     ]
     files = {}
     for manifest in manifests:
@@ -247,10 +275,18 @@ def changes(old: dict[str, str], new: dict[str, str]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.sync", description=__doc__.splitlines()[0])
     upstream = DATA_DIR / "upstream"
-    parser.add_argument("--dotnet-docker", type=Path, default=upstream / "dotnet-docker",
-                        help="folder with dotnet-docker's manifest.json (default: the vendored copy)")
-    parser.add_argument("--framework-docker", type=Path, default=upstream / "dotnet-framework-docker",
-                        help="folder with dotnet-framework-docker's manifest.json (default: the vendored copy)")
+    parser.add_argument(
+        "--dotnet-docker",
+        type=Path,
+        default=upstream / "dotnet-docker",
+        help="folder with dotnet-docker's manifest.json (default: the vendored copy)",
+    )
+    parser.add_argument(
+        "--framework-docker",
+        type=Path,
+        default=upstream / "dotnet-framework-docker",
+        help="folder with dotnet-framework-docker's manifest.json (default: the vendored copy)",
+    )
     parser.add_argument("--out", type=Path, default=DATA_DIR / "catalog", help="where to write the catalog")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the catalog is out of date")
     args = parser.parse_args(argv)

@@ -1,25 +1,25 @@
 """Shared fixtures: a fixture data folder to break, one strict build of the real site, a
 local HTTP server for it, and Debian's Chromium driven by Playwright."""
+
 from __future__ import annotations
 
 import datetime
 import functools
 import http.server
-import os
 import shutil
 import socket
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
+from helpers import CHROMIUM, FIXTURE_DATA, ROOT, TODAY, build_site
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
-TODAY = "2026-11-28"  # the date every test build computes support status for
-CHROMIUM = "/usr/bin/chromium"
-sys.path.insert(0, str(ROOT))
+
+def pytest_collection_modifyitems(items) -> None:
+    """Every test that drives Chromium is marked `browser`, so `make test-fast` can leave them out."""
+    for item in items:
+        if {"page", "browser"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture
@@ -39,6 +39,7 @@ def today() -> datetime.date:
 def catalog(today):
     """The real catalog, as the site sees it on TODAY."""
     from macros.data.load import load_catalog
+
     return load_catalog(on=today)
 
 
@@ -46,16 +47,6 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def build_site(project: Path, out: Path, site_url: str = "http://127.0.0.1:8000/", extra_env=None):
-    """Run a strict MkDocs build of `project` into `out`; return the CompletedProcess."""
-    env = dict(os.environ, GUIDE_TODAY=TODAY, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
-    env.update(extra_env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
-    )
 
 
 @pytest.fixture(scope="session")
@@ -98,12 +89,21 @@ def site_server(built_site, site_port, site_url):
 def browser():
     """Debian's Chromium, headless. A missing browser fails loudly: `make test` installs it."""
     from playwright.sync_api import sync_playwright
+
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield browser
         browser.close()

@@ -1,23 +1,14 @@
 """Each validation rule, on a small copy of the fixture data: the message names file and line."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
+from helpers import line_containing, replace_once
 
-from macros.data.load import load_catalog
 from macros.data.errors import DataError
-
-
-def _edit(path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text()
-    assert old in text, f"fixture changed: {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, count))
-
-
-def _line(path, needle: str, nth: int = 0) -> int:
-    hits = [n for n, text in enumerate(path.read_text().splitlines(), start=1) if needle in text]
-    return hits[nth]
+from macros.data.load import load_catalog
 
 
 def _problems(data_dir, today) -> list[str]:
@@ -31,26 +22,26 @@ def test_fixture_is_valid(fixture_data, today):
     assert [r.info.repository for r in catalog.repositories] == ["dotnet/sdk", "dotnet/aspnet"]
 
 
-def test_yaml_syntax_error_names_file_and_line(fixture_data, today):
+def test_yaml_syntax_error_names_file_andline_containing(fixture_data, today):
     path = fixture_data / "lifecycle.yml"
-    line = _line(path, 'channel: "9.0"')
-    _edit(path, '{channel: "9.0", product: .NET,', '{channel: "9.0", product: [.NET,')
+    line = line_containing(path, 'channel: "9.0"')
+    replace_once(path, '{channel: "9.0", product: .NET,', '{channel: "9.0", product: [.NET,')
     [message] = _problems(fixture_data, today)
     assert message.startswith(f"data/lifecycle.yml:{line}: YAML syntax error")
 
 
 def test_missing_required_field(fixture_data, today):
     path = fixture_data / "repositories.yml"
-    line = _line(path, "- repository: dotnet/aspnet")
-    _edit(path, "    title: ASP.NET Core Runtime\n", "")
+    line = line_containing(path, "- repository: dotnet/aspnet")
+    replace_once(path, "    title: ASP.NET Core Runtime\n", "")
     [message] = _problems(fixture_data, today)
     assert message.startswith(f"data/repositories.yml:{line}: repositories[1].title: missing required field")
 
 
 def test_unknown_field(fixture_data, today):
     path = fixture_data / "catalog" / "sdk.yml"
-    _edit(path, "  os: linux\n", "  os: linux\n  colour: blue\n")
-    line = _line(path, "colour: blue")
+    replace_once(path, "  os: linux\n", "  os: linux\n  colour: blue\n")
+    line = line_containing(path, "colour: blue")
     [message] = _problems(fixture_data, today)
     assert message.startswith(f"data/catalog/sdk.yml:{line}: images[0].colour: unknown field")
     assert "expected one of: channel, version, os" in message
@@ -58,26 +49,29 @@ def test_unknown_field(fixture_data, today):
 
 def test_unquoted_version_is_a_number_not_a_string(fixture_data, today):
     path = fixture_data / "lifecycle.yml"
-    line = _line(path, 'channel: "8.0"')
-    _edit(path, 'channel: "8.0"', "channel: 8.0")
+    line = line_containing(path, 'channel: "8.0"')
+    replace_once(path, 'channel: "8.0"', "channel: 8.0")
     [message] = _problems(fixture_data, today)
-    assert message == (f'data/lifecycle.yml:{line}: channels[3].channel: expected a string '
-                       f'(quote versions: "8.0"), got number 8.0')
+    assert message == (
+        f'data/lifecycle.yml:{line}: channels[3].channel: expected a string (quote versions: "8.0"), got number 8.0'
+    )
 
 
 def test_unknown_os_version(fixture_data, today):
     path = fixture_data / "catalog" / "aspnet.yml"
-    _edit(path, "os_version: noble", "os_version: hirsute")
-    line = _line(path, "os_version: hirsute")
+    replace_once(path, "os_version: noble", "os_version: hirsute")
+    line = line_containing(path, "os_version: hirsute")
     messages = _problems(fixture_data, today)
-    assert any(m.startswith(f"data/catalog/aspnet.yml:{line}: images[") and "unknown OS version 'hirsute'" in m
-               for m in messages), messages
+    assert any(
+        m.startswith(f"data/catalog/aspnet.yml:{line}: images[") and "unknown OS version 'hirsute'" in m
+        for m in messages
+    ), messages
 
 
 def test_unknown_architecture(fixture_data, today):
     path = fixture_data / "catalog" / "sdk.yml"
-    _edit(path, "architecture: arm64v8", "architecture: riscv64")
-    line = _line(path, "architecture: riscv64")
+    replace_once(path, "architecture: arm64v8", "architecture: riscv64")
+    line = line_containing(path, "architecture: riscv64")
     [message] = _problems(fixture_data, today)
     assert message.startswith(f"data/catalog/sdk.yml:{line}: images[")
     assert "expected one of 'amd64', 'arm64v8', 'arm32v7', got 'riscv64'" in message
@@ -85,21 +79,23 @@ def test_unknown_architecture(fixture_data, today):
 
 def test_unknown_repository(fixture_data, today):
     path = fixture_data / "catalog" / "sdk.yml"
-    _edit(path, "repository: dotnet/sdk\n", "repository: dotnet/skd\n")
-    line = _line(path, "repository: dotnet/skd")
+    replace_once(path, "repository: dotnet/sdk\n", "repository: dotnet/skd\n")
+    line = line_containing(path, "repository: dotnet/skd")
     messages = _problems(fixture_data, today)
-    assert any(m.startswith(f"data/catalog/sdk.yml:{line}: repository: unknown repository 'dotnet/skd'")
-               for m in messages), messages
+    assert any(
+        m.startswith(f"data/catalog/sdk.yml:{line}: repository: unknown repository 'dotnet/skd'") for m in messages
+    ), messages
 
 
 def test_duplicate_tag_in_a_repository(fixture_data, today):
     path = fixture_data / "catalog" / "sdk.yml"
     text = path.read_text()
     first = re.search(r"platform_tags: \[([^,\]]+)", text).group(1)
-    _edit(path, "platform_tags: [", f"platform_tags: [{first}, ", count=2)
+    replace_once(path, "platform_tags: [", f"platform_tags: [{first}, ", count=2)
     messages = _problems(fixture_data, today)
-    assert any(f"duplicate tag '{first}' in dotnet/sdk" in m and m.startswith("data/catalog/sdk.yml:")
-               for m in messages), messages
+    assert any(
+        f"duplicate tag '{first}' in dotnet/sdk" in m and m.startswith("data/catalog/sdk.yml:") for m in messages
+    ), messages
     line = int(messages[0].split(":")[1])
     assert first in path.read_text().splitlines()[line - 1]
 
@@ -107,58 +103,71 @@ def test_duplicate_tag_in_a_repository(fixture_data, today):
 def test_shared_tag_pointing_at_two_images_for_one_platform(fixture_data, today):
     path = fixture_data / "catalog" / "aspnet.yml"
     # Give the noble-chiseled amd64 image the plain "10.0" tag, which the noble amd64 image has.
-    _edit(path, "shared_tags: [10.0.11-noble-chiseled,", "shared_tags: ['10.0', 10.0.11-noble-chiseled,")
-    line = _line(path, "shared_tags: ['10.0', 10.0.11-noble-chiseled,")
+    replace_once(path, "shared_tags: [10.0.11-noble-chiseled,", "shared_tags: ['10.0', 10.0.11-noble-chiseled,")
+    line = line_containing(path, "shared_tags: ['10.0', 10.0.11-noble-chiseled,")
     messages = _problems(fixture_data, today)
-    assert any(m.startswith(f"data/catalog/aspnet.yml:{line}: ") and
-               "shared tag '10.0' points at two images for linux/amd64" in m for m in messages), messages
+    assert any(
+        m.startswith(f"data/catalog/aspnet.yml:{line}: ")
+        and "shared tag '10.0' points at two images for linux/amd64" in m
+        for m in messages
+    ), messages
 
 
 def test_end_of_life_before_ga(fixture_data, today):
     path = fixture_data / "lifecycle.yml"
-    _edit(path, "eol: 2028-11-14", "eol: 2024-01-01")
-    line = _line(path, "eol: 2024-01-01")
+    replace_once(path, "eol: 2028-11-14", "eol: 2024-01-01")
+    line = line_containing(path, "eol: 2024-01-01")
     [message] = _problems(fixture_data, today)
-    assert message == (f"data/lifecycle.yml:{line}: channels[1].eol: end of life 2024-01-01 is before "
-                       "GA 2025-11-11 (expected a later date)")
+    assert message == (
+        f"data/lifecycle.yml:{line}: channels[1].eol: end of life 2024-01-01 is before "
+        "GA 2025-11-11 (expected a later date)"
+    )
 
 
 def test_catalog_channel_without_lifecycle_entry(fixture_data, today):
     path = fixture_data / "lifecycle.yml"
-    _edit(path, '  - {channel: "11.0", product: .NET, release_type: sts}\n', "")
+    replace_once(path, '  - {channel: "11.0", product: .NET, release_type: sts}\n', "")
     catalog_file = fixture_data / "catalog" / "aspnet.yml"
-    line = _line(catalog_file, "channel: '11.0'")
+    line = line_containing(catalog_file, "channel: '11.0'")
     messages = _problems(fixture_data, today)
-    assert f"data/catalog/aspnet.yml:{line}: images[0].channel: channel '11.0' has no entry in data/lifecycle.yml" \
+    assert (
+        f"data/catalog/aspnet.yml:{line}: images[0].channel: channel '11.0' has no entry in data/lifecycle.yml"
         in "\n".join(messages)
+    )
 
 
 def test_every_problem_is_reported_before_failing(fixture_data, today):
-    _edit(fixture_data / "catalog" / "sdk.yml", "architecture: arm64v8", "architecture: sparc")
-    _edit(fixture_data / "catalog" / "aspnet.yml", "os: linux", "os: beos")
+    replace_once(fixture_data / "catalog" / "sdk.yml", "architecture: arm64v8", "architecture: sparc")
+    replace_once(fixture_data / "catalog" / "aspnet.yml", "os: linux", "os: beos")
     messages = _problems(fixture_data, today)
     assert {m.split(":")[0] for m in messages} == {"data/catalog/sdk.yml", "data/catalog/aspnet.yml"}
 
 
 def test_unknown_distro_in_platforms(fixture_data, today):
     path = fixture_data / "platforms.yml"
-    _edit(path, "{os_version: noble, name: Ubuntu 24.04, distro: ubuntu}", "{os_version: noble, name: Ubuntu 24.04, distro: ubunto}")
-    line = _line(path, "distro: ubunto")
+    replace_once(
+        path,
+        "{os_version: noble, name: Ubuntu 24.04, distro: ubuntu}",
+        "{os_version: noble, name: Ubuntu 24.04, distro: ubunto}",
+    )
+    line = line_containing(path, "distro: ubunto")
     messages = _problems(fixture_data, today)
-    assert any(m.startswith(f"data/platforms.yml:{line}: os_versions[") and "unknown distro 'ubunto'" in m
-               for m in messages), messages
+    assert any(
+        m.startswith(f"data/platforms.yml:{line}: os_versions[") and "unknown distro 'ubunto'" in m for m in messages
+    ), messages
 
 
 def test_duplicate_yaml_key(fixture_data, today):
     path = fixture_data / "catalog" / "sdk.yml"
-    _edit(path, "  os: linux\n", "  os: linux\n  os: windows\n")
-    line = _line(path, "os: windows")
+    replace_once(path, "  os: linux\n", "  os: linux\n  os: windows\n")
+    line = line_containing(path, "os: windows")
     messages = _problems(fixture_data, today)
     assert f"data/catalog/sdk.yml:{line}: images[0].os: key given twice" in messages
 
 
 def test_guide_today_must_be_a_date(monkeypatch):
     from macros.data.load import today as build_today
+
     monkeypatch.setenv("GUIDE_TODAY", "soon")
     with pytest.raises(DataError, match="GUIDE_TODAY: expected a date like 2026-11-28, got 'soon'"):
         build_today()

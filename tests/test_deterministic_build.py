@@ -8,13 +8,14 @@ sitemap.xml (`<lastmod>` of every URL) and the gzip header of sitemap.xml.gz (it
 Those two files are still compared, with the date removed. Nothing else may differ: every
 page, the search index, api JSON, scripts and styles.
 """
+
 from __future__ import annotations
 
 import gzip
 import re
 from pathlib import Path
 
-from conftest import ROOT, build_site
+from helpers import ROOT, build_site
 
 CLOCK_STAMPED = {"sitemap.xml", "sitemap.xml.gz"}
 ANOTHER_DAY = "1700000000"  # 2023-11-14: a build date far from the real clock

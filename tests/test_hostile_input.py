@@ -5,6 +5,7 @@ or selector breakers, a 100 KB value, prototype keys), the page must not grow an
 attribute from it, must not open a dialog, must not raise an uncaught error (the `page`
 fixture fails on those), must not pollute Object.prototype, and must still work.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,8 +13,7 @@ from urllib.parse import quote
 
 import pytest
 import yaml
-
-from conftest import ROOT
+from helpers import ROOT
 
 MARK = "pwned"  # every payload that could run or inject carries it; nothing on the page may
 PAYLOADS = {
@@ -26,11 +26,21 @@ PAYLOADS = {
     "huge": "A" * 100_000,
 }
 # Keys a script might turn into object properties.
-PROTOTYPE_QUERY = "&".join([
-    "__proto__=1", f"__proto__[{MARK}]=1", f"constructor[prototype][{MARK}]=1", "constructor=1",
-    "prototype=1", "toString=1", "hasOwnProperty=1", "valueOf=1", f"__proto__.{MARK}=1", "=empty-key",
-    "%E0%A4%A=bad-percent",
-])
+PROTOTYPE_QUERY = "&".join(
+    [
+        "__proto__=1",
+        f"__proto__[{MARK}]=1",
+        f"constructor[prototype][{MARK}]=1",
+        "constructor=1",
+        "prototype=1",
+        "toString=1",
+        "hasOwnProperty=1",
+        "valueOf=1",
+        f"__proto__.{MARK}=1",
+        "=empty-key",
+        "%E0%A4%A=bad-percent",
+    ]
+)
 
 FILTER_KEYS = ["tag", "channel", "os", "arch", "variant"]
 TAG_FILTER_PAGES = ["images/aspnet/", "images/framework-sdk/"]  # the biggest; a Windows-only one
@@ -60,8 +70,10 @@ def _open(page, url: str, site: Path | None = None) -> list[str]:
         assert site is not None, "a huge URL needs the built site"
         path, _, _ = url.partition("?")
         body = (site / path / "index.html").read_bytes() if not path.endswith(".html") else (site / path).read_bytes()
-        page.route(lambda requested: requested == full,
-                   lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=body))
+        page.route(
+            lambda requested: requested == full,
+            lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=body),
+        )
 
     def on_dialog(dialog):
         dialogs.append(dialog.message)
@@ -80,9 +92,11 @@ INJECTED = f"""() => {{
   for (const element of document.querySelectorAll('*')) {{
     if (element.tagName.toLowerCase().includes('{MARK}')) found.push(element.tagName);
     for (const attribute of element.attributes) {{
-      if (attribute.name.startsWith('on') && attribute.value.includes('{MARK}')) found.push(element.tagName + ' ' + attribute.name);
-      if (attribute.name.includes('{MARK}')) found.push(element.tagName + ' ' + attribute.name);
-      if (/^(href|src|action|formaction)$/.test(attribute.name) && /^\\s*javascript:/i.test(attribute.value)) found.push(element.tagName + ' ' + attribute.name);
+      const name = element.tagName + ' ' + attribute.name;
+      if (attribute.name.startsWith('on') && attribute.value.includes('{MARK}')) found.push(name);
+      if (attribute.name.includes('{MARK}')) found.push(name);
+      const link = /^(href|src|action|formaction)$/.test(attribute.name);
+      if (link && /^\\s*javascript:/i.test(attribute.value)) found.push(name);
     }}
   }}
   for (const element of document.querySelectorAll('script:not([src])')) {{
@@ -95,9 +109,10 @@ INJECTED = f"""() => {{
 def _assert_nothing_happened(page, dialogs):
     assert dialogs == [], f"a dialog opened: {dialogs}"
     assert page.evaluate(f"typeof window.__{MARK}") == "undefined", "a payload ran"
-    assert page.evaluate(f"({{}}).{MARK} === undefined && Object.prototype.{MARK} === undefined"
-                         " && typeof ({}).toString === 'function' && typeof ({}).hasOwnProperty === 'function'"), \
-        "Object.prototype was changed"
+    assert page.evaluate(
+        f"({{}}).{MARK} === undefined && Object.prototype.{MARK} === undefined"
+        " && typeof ({}).toString === 'function' && typeof ({}).hasOwnProperty === 'function'"
+    ), "Object.prototype was changed"
     assert page.evaluate(INJECTED) == [], "the query string became markup"
     assert page.locator("article.md-content__inner h1").count() == 1
 
@@ -112,8 +127,11 @@ def _assert_filter_works(page):
     page.evaluate("document.querySelector('form[data-tag-filter]').reset()")
     rows = page.locator("table[data-tag-rows] tbody tr")
     assert rows.count() > 0
-    page.wait_for_function("n => document.querySelectorAll('table[data-tag-rows] tbody tr:not([hidden])').length === n",
-                           arg=rows.count(), timeout=5000)
+    page.wait_for_function(
+        "n => document.querySelectorAll('table[data-tag-rows] tbody tr:not([hidden])').length === n",
+        arg=rows.count(),
+        timeout=5000,
+    )
 
 
 def _assert_wizard_works(page):
@@ -139,8 +157,11 @@ def test_tag_filter_ignores_prototype_keys(page, url):
 
 def test_every_tag_filter_page_survives_a_hostile_link(page, built_site):
     """All repository pages, with every key at once (markup in each filter field plus prototype keys)."""
-    pages = sorted(p.parent.relative_to(built_site).as_posix() + "/"
-                   for p in built_site.rglob("index.html") if "data-tag-filter" in p.read_text())
+    pages = sorted(
+        p.parent.relative_to(built_site).as_posix() + "/"
+        for p in built_site.rglob("index.html")
+        if "data-tag-filter" in p.read_text()
+    )
     assert pages, "no page has a tag filter"
     hostile = _query(FILTER_KEYS, PAYLOADS["attribute-break"])[1:]
     for url in pages:
@@ -180,5 +201,6 @@ def test_a_filter_link_does_not_open_the_site_search(page):
     dialogs = _open(page, "images/aspnet/?tag=alpine")
     _assert_nothing_happened(page, dialogs)
     assert page.locator("form[data-tag-filter] input[name=tag]").input_value() == "alpine"
-    assert not page.evaluate("document.querySelector('[data-md-toggle=search]').checked"), \
+    assert not page.evaluate("document.querySelector('[data-md-toggle=search]').checked"), (
         "the filter link also opened Material's search overlay over the page"
+    )

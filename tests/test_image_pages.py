@@ -1,4 +1,5 @@
 """The built repository pages against the real catalog: every tag on its page, links, API, weight."""
+
 from __future__ import annotations
 
 import gzip
@@ -65,16 +66,33 @@ def test_every_repository_has_a_page(built_site, catalog):
         assert (built_site / "images" / slug / "index.html").exists(), slug
 
 
-@pytest.mark.parametrize("slug", ["sdk", "aspnet", "runtime", "runtime-deps", "monitor", "monitor-base",
-                                  "aspire-dashboard", "samples", "framework-sdk", "framework-runtime",
-                                  "framework-aspnet", "framework-wcf", "framework-samples"])
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "sdk",
+        "aspnet",
+        "runtime",
+        "runtime-deps",
+        "monitor",
+        "monitor-base",
+        "aspire-dashboard",
+        "samples",
+        "framework-sdk",
+        "framework-runtime",
+        "framework-aspnet",
+        "framework-wcf",
+        "framework-samples",
+    ],
+)
 def test_every_documented_tag_is_listed_on_its_page(built_site, catalog, slug):
     model = catalog.repository(slug)
     rows = _rows(_page(built_site, slug))
     assert len(rows) == len(model.images), "one row per platform image"
     listed = {code for row in rows for code in row["codes"]}
     assert listed == set(model.images_by_tag), (
-        f"missing: {sorted(set(model.images_by_tag) - listed)[:10]}, extra: {sorted(listed - set(model.images_by_tag))[:10]}")
+        f"missing: {sorted(set(model.images_by_tag) - listed)[:10]}, "
+        f"extra: {sorted(listed - set(model.images_by_tag))[:10]}"
+    )
     # Each row carries exactly its image's tags, platform tags first, and its Dockerfile at the commit.
     shown = sorted((tuple(row["codes"]), tuple(row["links"])) for row in rows)
     expected = sorted((image.tags, (image.dockerfile_url,)) for image in model.images)
@@ -120,7 +138,9 @@ def test_catalog_api_is_published_from_the_same_model(built_site, catalog):
 
 
 def test_largest_repository_page_stays_light(built_site, catalog):
-    sizes = {slug: len(gzip.compress((built_site / "images" / slug / "index.html").read_bytes(), 9))
-             for slug in _slugs(catalog)}
+    sizes = {
+        slug: len(gzip.compress((built_site / "images" / slug / "index.html").read_bytes(), 9))
+        for slug in _slugs(catalog)
+    }
     largest = max(sizes, key=sizes.get)
     assert sizes[largest] < PAGE_BUDGET_GZIP, f"{largest}: {sizes[largest]:,} bytes gzip"

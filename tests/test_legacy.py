@@ -1,20 +1,40 @@
 """data/legacy.yml: every legacy name the guide promises, and errors that name the file and line."""
+
 from __future__ import annotations
 
 import shutil
 
 import pytest
+from helpers import ROOT
 
-from conftest import ROOT
 from macros.data.errors import DataError
 from macros.data.load import load_guide, load_legacy
 
-REPOS = frozenset({"dotnet/sdk", "dotnet/aspnet", "dotnet/runtime", "dotnet/runtime-deps", "dotnet/samples",
-                   "dotnet/framework/sdk", "dotnet/framework/runtime", "dotnet/framework/aspnet",
-                   "dotnet/framework/wcf", "dotnet/framework/samples"})
-REQUIRED = ["microsoft/dotnet", "microsoft/aspnetcore", "microsoft/aspnetcore-build", "microsoft/dotnet-nightly",
-            "microsoft/dotnet-samples", "microsoft/dotnet-framework", "microsoft/aspnet", "microsoft/wcf",
-            "mcr.microsoft.com/dotnet/core/*"]
+REPOS = frozenset(
+    {
+        "dotnet/sdk",
+        "dotnet/aspnet",
+        "dotnet/runtime",
+        "dotnet/runtime-deps",
+        "dotnet/samples",
+        "dotnet/framework/sdk",
+        "dotnet/framework/runtime",
+        "dotnet/framework/aspnet",
+        "dotnet/framework/wcf",
+        "dotnet/framework/samples",
+    }
+)
+REQUIRED = [
+    "microsoft/dotnet",
+    "microsoft/aspnetcore",
+    "microsoft/aspnetcore-build",
+    "microsoft/dotnet-nightly",
+    "microsoft/dotnet-samples",
+    "microsoft/dotnet-framework",
+    "microsoft/aspnet",
+    "microsoft/wcf",
+    "mcr.microsoft.com/dotnet/core/*",
+]
 
 
 @pytest.fixture
@@ -50,7 +70,10 @@ def test_unknown_repository_names_file_and_line(legacy_file):
     legacy_file.write_text(text.replace("today: [dotnet/aspnet]", "today: [dotnet/aspnetcore]", 1))
     line = legacy_file.read_text().splitlines().index("    today: [dotnet/aspnetcore]") + 1
     message = _error(legacy_file)
-    assert f"data/legacy.yml:{line}: legacy[1].today[0]: unknown repository 'dotnet/aspnetcore' (expected one of:" in message
+    assert (
+        f"data/legacy.yml:{line}: legacy[1].today[0]: unknown repository 'dotnet/aspnetcore' (expected one of:"
+        in message
+    )
 
 
 def test_duplicate_name_and_bad_source(legacy_file):

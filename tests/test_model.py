@@ -1,4 +1,5 @@
 """Derived facts of the real catalog: support status, what floating tags and `latest` point to."""
+
 from __future__ import annotations
 
 import datetime
@@ -35,7 +36,10 @@ def test_windows_is_not_in_multi_platform_tags_but_framework_is(catalog):
         model = catalog.repository(repo)
         assert all(not i.shared_tags for i in model.images if i.os == "windows")
     framework = catalog.repository("framework-runtime")
-    assert {i.os_version for i in framework.resolve("4.8")} == {"windowsservercore-ltsc2016", "windowsservercore-ltsc2019"}
+    assert {i.os_version for i in framework.resolve("4.8")} == {
+        "windowsservercore-ltsc2016",
+        "windowsservercore-ltsc2019",
+    }
 
 
 def test_fixed_and_floating_tags(catalog):
@@ -53,11 +57,23 @@ def test_fixed_and_floating_tags(catalog):
 def test_counts_match_upstream(catalog):
     documented = {r.info.repository: len(r.images_by_tag) for r in catalog.repositories}
     assert documented["dotnet/aspnet"] == 675 and documented["dotnet/runtime-deps"] == 378
-    main = ("dotnet/runtime-deps", "dotnet/runtime", "dotnet/aspnet", "dotnet/sdk",
-            "dotnet/monitor/base", "dotnet/monitor", "dotnet/aspire-dashboard")
+    main = (
+        "dotnet/runtime-deps",
+        "dotnet/runtime",
+        "dotnet/aspnet",
+        "dotnet/sdk",
+        "dotnet/monitor/base",
+        "dotnet/monitor",
+        "dotnet/aspire-dashboard",
+    )
     assert sum(documented[r] for r in main) == 1785
     rows = {r.info.repository: len(r.images) for r in catalog.repositories}
-    assert (rows["dotnet/sdk"], rows["dotnet/aspnet"], rows["dotnet/runtime"], rows["dotnet/runtime-deps"]) == (86, 233, 141, 123)
+    assert (rows["dotnet/sdk"], rows["dotnet/aspnet"], rows["dotnet/runtime"], rows["dotnet/runtime-deps"]) == (
+        86,
+        233,
+        141,
+        123,
+    )
 
 
 def test_references(catalog):

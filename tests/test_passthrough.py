@@ -1,4 +1,5 @@
 """Finished HTML handed to passthrough() reaches the page exactly as rendered, past Markdown and search."""
+
 from __future__ import annotations
 
 import json

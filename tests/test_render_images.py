@@ -3,6 +3,7 @@
 Regenerate the golden files after an intended change with
 `UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_render_images.py`, then read the diff.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -14,8 +15,9 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from macros.render import api as render_api, images as r
 from macros.data.load import load_catalog
+from macros.render import api as render_api
+from macros.render import images as r
 from macros.render.html import code, html_table, markdown_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +65,7 @@ def test_index_lifecycle_and_api_match_golden_files(fixture_catalog):
 
 # --- featured tags ------------------------------------------------------------------------------
 
+
 def test_featured_tags_put_the_plain_channel_tag_first_with_latest(fixture_catalog):
     model = fixture_catalog.repository("aspnet")
     groups = model.featured("10.0")
@@ -95,6 +98,7 @@ def test_featured_tags_render_one_tab_per_channel_with_the_supported_one_selecte
 
 # --- support status and resolution ------------------------------------------------------------
 
+
 def test_support_status_is_computed_for_the_build_date(fixture_catalog):
     text = r.render_support_status(fixture_catalog, "aspnet")
     assert "In support until 2028-11-14" in text
@@ -113,6 +117,7 @@ def test_resolution_names_what_latest_points_to(fixture_catalog):
 
 
 # --- the full listing -------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("repo", ["sdk", "aspnet"])
 def test_listing_has_every_tag_once_per_image_and_one_row_per_image(fixture_catalog, repo):
@@ -137,8 +142,10 @@ def test_listing_groups_by_platform_in_a_fixed_order(fixture_catalog):
 def test_listing_links_dockerfiles_at_the_source_commit_and_sizes_with_the_caveat(fixture_catalog):
     text = r.render_tag_listing(fixture_catalog, "aspnet")
     commit = fixture_catalog.repository("aspnet").source.commit
-    assert (f'href="https://github.com/dotnet/dotnet-docker/blob/{commit}/src/aspnet/10.0/noble-chiseled/amd64/Dockerfile"'
-            in text)
+    assert (
+        f'href="https://github.com/dotnet/dotnet-docker/blob/{commit}/src/aspnet/10.0/noble-chiseled/amd64/Dockerfile"'
+        in text
+    )
     assert "≈\u00a0111\u00a0MB" in text  # 110598620 bytes, recorded for noble-chiseled amd64
     assert "Approximate uncompressed sizes" in text
 
@@ -160,6 +167,7 @@ def test_no_size_where_the_image_has_no_recorded_size(fixture_catalog):
 
 # --- the table helper escapes every cell --------------------------------------------------------
 
+
 def test_html_table_escapes_plain_cells_and_attributes():
     html = html_table(["a<b"], [["<script>x</script>", code("<i>")]], [{"data-x": '"q"'}])
     assert "<script>" not in html and "&lt;script&gt;" in html
@@ -175,10 +183,16 @@ def test_markdown_table_escapes_pipes_and_html():
 
 # --- the API ----------------------------------------------------------------------------------
 
+
 def _keys_by_level(document: dict) -> dict[str, set[str]]:
     repo = document["repositories"][0]
-    return {"top level": set(document), "channels[]": set(document["channels"][0]), "repositories[]": set(repo),
-            "images[]": set(repo["images"][0]), "tags{}": set(next(iter(repo["tags"].values())))}
+    return {
+        "top level": set(document),
+        "channels[]": set(document["channels"][0]),
+        "repositories[]": set(repo),
+        "images[]": set(repo["images"][0]),
+        "tags{}": set(next(iter(repo["tags"].values()))),
+    }
 
 
 def test_api_documentation_lists_exactly_the_keys_of_the_json(fixture_catalog):
@@ -194,8 +208,9 @@ def test_api_tags_resolve_to_the_same_images_as_the_model(fixture_catalog):
         model = fixture_catalog.repository(repo["repository"])
         for tag, entry in repo["tags"].items():
             images = [repo["images"][n] for n in entry["images"]]
-            assert [(i["os_version"], i["architecture"]) for i in images] == \
-                [(i.os_version, i.architecture) for i in model.resolve(tag)]
+            assert [(i["os_version"], i["architecture"]) for i in images] == [
+                (i.os_version, i.architecture) for i in model.resolve(tag)
+            ]
             assert entry["floating"] == model.is_floating(tag)
             assert entry["multi_platform"] == model.is_multi_platform(tag)
         assert [repo["images"][n]["architecture"] for n in repo["latest"]] == [i.architecture for i in model.latest]
@@ -203,9 +218,13 @@ def test_api_tags_resolve_to_the_same_images_as_the_model(fixture_catalog):
 
 # --- macro arguments ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("macro", ["repository_overview", "featured_tags", "support_status", "tag_resolution",
-                                   "tag_tables", "catalog_api_example"])
+
+@pytest.mark.parametrize(
+    "macro",
+    ["repository_overview", "featured_tags", "support_status", "tag_resolution", "tag_tables", "catalog_api_example"],
+)
 def test_an_unknown_repository_names_the_choices(macro):
     from macros import images
+
     with pytest.raises(KeyError, match=r"unknown repository 'aspnett' \(expected one of: sdk, aspnet,"):
         images.MACROS[macro]("aspnett")

@@ -2,11 +2,13 @@
 
 The full tag lists are left out of the index on purpose (see macros/passthrough.py); each
 repository page has its own tag filter for those."""
+
 from __future__ import annotations
+
+import contextlib
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 
 pytestmark = pytest.mark.browser
 
@@ -23,10 +25,8 @@ def _search(page, query: str, expected: str) -> list[str]:
     box = page.locator("input.md-search__input")  # the header search box (a wide window shows it)
     box.click()
     box.press_sequentially(query)  # real key presses: Material reads the query on keyup, not on fill()
-    try:
+    with contextlib.suppress(PlaywrightTimeout):  # the assertion below shows what was found instead
         page.wait_for_selector(f"{RESULTS} {expected}", timeout=10_000)
-    except PlaywrightTimeout:
-        pass  # the assertion below shows what was found instead
     return page.eval_on_selector_all(f"{RESULTS} a", "links => links.map(a => a.getAttribute('href'))")
 
 

@@ -1,9 +1,10 @@
 """One strict build of the real site: the chain data -> macros -> page works, and bad data stops it."""
+
 from __future__ import annotations
 
 import shutil
 
-from conftest import ROOT, build_site
+from helpers import ROOT, build_site
 
 
 def test_home_page_shows_figures_from_the_catalog(built_site, catalog):
@@ -16,7 +17,9 @@ def test_home_page_shows_figures_from_the_catalog(built_site, catalog):
 
 def _project_copy(tmp_path):
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache"))
+    shutil.copytree(
+        ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache")
+    )
     return project
 
 

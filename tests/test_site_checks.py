@@ -7,18 +7,18 @@ script error (the `page` fixture), and the content area passes axe-core without 
 critical violation. Material's own chrome has known axe findings, so axe looks only at the
 content the project writes.
 """
+
 from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-
-from conftest import ROOT
+from helpers import ROOT
 
 DOCS = ROOT / "docs"
 
@@ -42,13 +42,29 @@ PAGE_URLS = page_urls()
 
 # Tags and attributes that make a browser fetch something while the page loads.
 LOADING = {
-    "script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "source": ("src", "srcset"),
-    "video": ("src", "poster"), "audio": ("src",), "embed": ("src",), "object": ("data",),
-    "input": ("src",), "track": ("src",),
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "iframe": ("src",),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "input": ("src",),
+    "track": ("src",),
 }
 # <link rel=...> values that load a resource (canonical, alternate, etc. are only references).
-LOADING_RELS = {"stylesheet", "icon", "shortcut", "preload", "modulepreload", "prefetch", "manifest",
-                "apple-touch-icon", "mask-icon"}
+LOADING_RELS = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "manifest",
+    "apple-touch-icon",
+    "mask-icon",
+}
 
 
 class _PageParser(HTMLParser):
@@ -81,7 +97,7 @@ def _urls_of(attribute: str, value: str | None) -> list[str]:
     return [value]
 
 
-@lru_cache(maxsize=None)
+@cache
 def parse(path: Path) -> _PageParser:
     parser = _PageParser()
     parser.feed(path.read_text(encoding="utf-8"))
@@ -110,7 +126,7 @@ def _target(site: Path, site_url: str, page: Path, url: str) -> tuple[Path, str]
     if not absolute.startswith(site_url):
         return None
     parts = urlsplit(absolute)
-    relative = unquote(parts.path)[len(urlsplit(site_url).path):]
+    relative = unquote(parts.path)[len(urlsplit(site_url).path) :]
     path = site / relative
     if relative == "" or relative.endswith("/") or path.is_dir():
         path = path / "index.html"
@@ -118,6 +134,7 @@ def _target(site: Path, site_url: str, page: Path, url: str) -> tuple[Path, str]
 
 
 # --- static checks ---------------------------------------------------------------------------
+
 
 def test_every_page_source_was_built(built_site):
     missing = [url for url in PAGE_URLS if not (built_site / url / "index.html").exists()]
@@ -146,17 +163,22 @@ def test_no_broken_internal_link_or_anchor(built_site, site_url):
 def test_sitemap_lists_only_pages_that_exist(built_site, site_url):
     locations = re.findall(r"<loc>(.*?)</loc>", (built_site / "sitemap.xml").read_text())
     assert locations
-    missing = [loc for loc in locations
-               if not (built_site / loc.removeprefix(site_url) / "index.html").exists()
-               and not (built_site / loc.removeprefix(site_url)).is_file()]
+    missing = [
+        loc
+        for loc in locations
+        if not (built_site / loc.removeprefix(site_url) / "index.html").exists()
+        and not (built_site / loc.removeprefix(site_url)).is_file()
+    ]
     assert not missing, missing
 
 
 def test_no_page_loads_anything_from_another_host(built_site, site_url):
-    outside = [f"{page.relative_to(built_site)}: <{tag} {attribute}={value!r}>"
-               for page in html_pages(built_site)
-               for tag, attribute, value in parse(page).loads
-               if _is_external(value, site_url)]
+    outside = [
+        f"{page.relative_to(built_site)}: <{tag} {attribute}={value!r}>"
+        for page in html_pages(built_site)
+        for tag, attribute, value in parse(page).loads
+        if _is_external(value, site_url)
+    ]
     assert not outside, "\n".join(outside)
 
 
@@ -164,7 +186,9 @@ def test_our_styles_import_nothing_from_another_host(built_site):
     """CSS can fetch too (@import, url(...)): our stylesheets and Material's must stay local."""
     found = []
     for sheet in sorted(built_site.rglob("*.css")):
-        for url in re.findall(r"""(?:@import\s+|url\()\s*['"]?((?:https?:)?//[^'")\s]+)""", sheet.read_text(errors="replace")):
+        for url in re.findall(
+            r"""(?:@import\s+|url\()\s*['"]?((?:https?:)?//[^'")\s]+)""", sheet.read_text(errors="replace")
+        ):
             if not url.startswith("http://www.w3.org/"):  # SVG namespaces inside data: URLs
                 found.append(f"{sheet.relative_to(built_site)}: {url}")
     assert not found, "\n".join(found)
@@ -173,7 +197,8 @@ def test_our_styles_import_nothing_from_another_host(built_site):
 # `mcr.microsoft.com/<repository>:<tag>`; every path segment and the tag start with a letter or
 # digit, so placeholders such as `mcr.microsoft.com/dotnet/...:tag` are not references.
 IMAGE_REFERENCE = re.compile(
-    r"mcr\.microsoft\.com/([a-z0-9][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*):([A-Za-z0-9_][A-Za-z0-9._-]*)")
+    r"mcr\.microsoft\.com/([a-z0-9][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*):([A-Za-z0-9_][A-Za-z0-9._-]*)"
+)
 
 
 def test_every_image_reference_is_in_the_catalog(built_site, catalog):
@@ -218,8 +243,9 @@ def visit(browser, site_server):
             page.evaluate(SETTLE)  # scripts started at load have issued their requests by now
             violations = None
             if page.locator("article.md-content__inner").count() == 1:
-                violations = axe.run(page, context={"include": [["article.md-content__inner"]]},
-                                     options={"resultTypes": ["violations"]}).response["violations"]
+                violations = axe.run(
+                    page, context={"include": [["article.md-content__inner"]]}, options={"resultTypes": ["violations"]}
+                ).response["violations"]
             page.evaluate(SETTLE)
             context.close()
             done[url] = Visit(requested, errors, violations)
@@ -228,7 +254,7 @@ def visit(browser, site_server):
     return run
 
 
-BROWSER_URLS = PAGE_URLS + ["404.html"]
+BROWSER_URLS = [*PAGE_URLS, "404.html"]
 
 
 @pytest.mark.parametrize("url", BROWSER_URLS)
@@ -249,7 +275,8 @@ def test_page_content_passes_axe(visit, url):
     violations = visit(url).axe_violations
     assert violations is not None, f"/{url} has no article.md-content__inner"
     serious = [v for v in violations if v.get("impact") in ("serious", "critical")]
-    report = [f"{v['id']} ({v['impact']}): {v['help']}; "
-              + "; ".join(str(n["target"][0]) for n in v["nodes"][:5])
-              for v in serious]
+    report = [
+        f"{v['id']} ({v['impact']}): {v['help']}; " + "; ".join(str(n["target"][0]) for n in v["nodes"][:5])
+        for v in serious
+    ]
     assert not serious, f"/{url}: axe found {len(serious)} serious or critical problems:\n" + "\n".join(report)

@@ -1,4 +1,5 @@
 """The catalog is exactly what the sync makes from the vendored upstream manifests."""
+
 from __future__ import annotations
 
 import json
@@ -6,7 +7,8 @@ import shutil
 import subprocess
 import sys
 
-from conftest import ROOT
+from helpers import ROOT
+
 from macros import sync
 
 
@@ -21,8 +23,11 @@ def test_committed_catalog_equals_a_fresh_regeneration():
 
 def test_sync_twice_changes_nothing(tmp_path):
     out = tmp_path / "catalog"
-    run = lambda: subprocess.run([sys.executable, "-m", "macros.sync", "--out", str(out)],
-                                 cwd=ROOT, capture_output=True, text=True, check=True)
+
+    def run():
+        command = [sys.executable, "-m", "macros.sync", "--out", str(out)]
+        return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+
     run()
     first = {p.name: p.read_bytes() for p in out.iterdir()}
     second = run()
@@ -48,7 +53,11 @@ def test_newer_upstream_checkout_reports_added_and_removed_tags(tmp_path):
     shutil.copytree(ROOT / "data" / "catalog", out)
     result = subprocess.run(
         [sys.executable, "-m", "macros.sync", "--dotnet-docker", str(upstream), "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, check=True)
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "aspnet.yml:" in result.stdout
     assert "  + 10.0.12-noble-chiseled" in result.stdout
     assert "  - 10.0.11-noble-chiseled" in result.stdout
@@ -61,8 +70,12 @@ def test_unknown_upstream_os_version_stops_the_sync(tmp_path):
     shutil.copytree(ROOT / "data" / "upstream" / "dotnet-docker", upstream)
     manifest = (upstream / "manifest.json").read_text().replace('"osVersion": "noble"', '"osVersion": "plucky"', 1)
     (upstream / "manifest.json").write_text(manifest)
-    result = subprocess.run([sys.executable, "-m", "macros.sync", "--dotnet-docker", str(upstream),
-                             "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.sync", "--dotnet-docker", str(upstream), "--out", str(tmp_path / "out")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2
     assert "unknown OS version 'plucky' (add it to data/platforms.yml)" in result.stderr
     assert "Traceback" not in result.stderr

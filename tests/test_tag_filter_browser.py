@@ -1,4 +1,5 @@
 """The tag filter in headless Chromium: narrowing, the query string, instant navigation, back/forward."""
+
 from __future__ import annotations
 
 import re
@@ -17,9 +18,12 @@ def _open(page, path: str):
 
 
 def _visible_rows(page) -> list[dict]:
-    return page.eval_on_selector_all(VISIBLE_ROWS, """rows => rows.map(r => ({
+    return page.eval_on_selector_all(
+        VISIBLE_ROWS,
+        """rows => rows.map(r => ({
         arch: r.dataset.arch, os: r.dataset.os, channel: r.dataset.channel, variant: r.dataset.variant,
-        text: r.textContent}))""")
+        text: r.textContent}))""",
+    )
 
 
 def _count_text(page) -> str:
@@ -28,11 +32,15 @@ def _count_text(page) -> str:
 
 def _expected(catalog, slug, *, arch=None, channel=None, distro=None, variant=None, word=None):
     images = catalog.repository(slug).images
-    return [i for i in images
-            if (arch is None or i.architecture == arch) and (channel is None or i.channel == channel)
-            and (distro is None or i.distro == distro)
-            and (variant is None or (variant in i.variants if variant != "none" else not i.variants))
-            and (word is None or any(word in t for t in i.tags))]
+    return [
+        i
+        for i in images
+        if (arch is None or i.architecture == arch)
+        and (channel is None or i.channel == channel)
+        and (distro is None or i.distro == distro)
+        and (variant is None or (variant in i.variants if variant != "none" else not i.variants))
+        and (word is None or any(word in t for t in i.tags))
+    ]
 
 
 def test_the_filter_is_revealed_and_starts_with_every_row(page, catalog):
@@ -83,8 +91,11 @@ def test_the_filter_works_by_keyboard(page, catalog):
     _open(page, "images/sdk/")
     page.focus(f"{FORM} input[name=tag]")
     page.keyboard.type("alpine aot")
-    expected = [i for i in catalog.repository("sdk").images
-                if any("alpine" in t for t in i.tags) and any("aot" in t for t in i.tags)]
+    expected = [
+        i
+        for i in catalog.repository("sdk").images
+        if any("alpine" in t for t in i.tags) and any("aot" in t for t in i.tags)
+    ]
     assert 0 < len(_visible_rows(page)) == len(expected)
     page.focus(f"{FORM} button[type=reset]")
     page.keyboard.press("Enter")

@@ -1,5 +1,6 @@
 """The wizard in headless Chromium against the built site: every path, hand-picked answers, dead ends,
 shareable links, keyboard, hostile links, instant navigation, accessibility, no JavaScript."""
+
 from __future__ import annotations
 
 import json
@@ -7,8 +8,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from macros.model.repositories import REGISTRY
 from macros.data.load import load_guide
+from macros.model.repositories import REGISTRY
 
 RESULT = "[data-wizard-result][data-outcome]"
 
@@ -26,8 +27,10 @@ def _open(page, query: str = ""):
 
 def _refs(page) -> dict:
     """{stage: image reference} of the result shown."""
-    return {e.get_attribute("data-stage"): e.get_attribute("data-image-ref")
-            for e in page.query_selector_all("[data-wizard-result] [data-image-ref]")}
+    return {
+        e.get_attribute("data-stage"): e.get_attribute("data-image-ref")
+        for e in page.query_selector_all("[data-wizard-result] [data-image-ref]")
+    }
 
 
 def _query(page) -> dict:
@@ -65,13 +68,13 @@ def test_every_path_shows_images_that_exist(page, wizard, catalog):
     paths = list(wizard.paths())
     shown = page.evaluate(_ANSWER_ALL, [[[k, v] for k, v in answers.items()] for answers, _ in paths])
     covered = set()
-    for (answers, outcome), seen in zip(paths, shown):
+    for (answers, outcome), seen in zip(paths, shown, strict=True):
         assert dict(parse_qsl(seen["url"].lstrip("?"))) == answers, (answers, seen["url"])
         if not outcome.ok:
             assert seen["outcome"] == "unavailable" and not seen["refs"], answers
             continue
         assert seen["outcome"] == "result", answers
-        for stage, ref in seen["refs"].items():
+        for ref in seen["refs"].values():
             assert catalog.has_reference(ref), f"{answers}: {ref} is not in the catalog"
         expected = {"build": outcome.build.reference}
         if outcome.run:
@@ -83,33 +86,50 @@ def test_every_path_shows_images_that_exist(page, wizard, catalog):
                 covered.add((name, image.channel, image.distro, frozenset(image.variants), image.architecture))
     # Every channel, distro, variant set and architecture a run-stage repository offers is reachable.
     offered = set()
-    for answers, outcome in paths:
+    for _, outcome in paths:
         if outcome.ok and outcome.run:
             offered.add(outcome.run.repository)
-    wanted = {(r, i.channel, i.distro, frozenset(i.variants), i.architecture)
-              for r in offered for i in catalog.repository(r).images}
+    wanted = {
+        (r, i.channel, i.distro, frozenset(i.variants), i.architecture)
+        for r in offered
+        for i in catalog.repository(r).images
+    }
     missing = sorted(wanted - covered, key=str)
     assert not missing, f"{len(missing)} combinations the catalog offers are never recommended: {missing[:10]}"
 
 
 # --- hand-picked answers --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("query, build, run", [
-    # ASP.NET Core on chiseled with globalization: the -extra chiseled image.
-    ("?app=web&hardened=yes&globalization=yes", "sdk:10.0-noble", "aspnet:10.0-noble-chiseled-extra"),
-    # Native AOT: the -aot SDK to build, runtime-deps chiseled to run (upstream's releasesapi sample).
-    ("?deploy=aot&hardened=yes", "sdk:10.0-noble-aot", "runtime-deps:10.0-noble-chiseled"),
-    # An Alpine console app.
-    ("?app=console&distro=alpine", "sdk:10.0-alpine3.24", "runtime:10.0-alpine3.24"),
-    # Windows Nano Server.
-    ("?os=windows&windows=nanoserver&winver=ltsc2025", "sdk:10.0-nanoserver-ltsc2025", "aspnet:10.0-nanoserver-ltsc2025"),
-    # .NET Framework on Server Core.
-    ("?framework=netfx&app=web&windows=servercore&winver=ltsc2022",
-     "framework/sdk:4.8.1-windowsservercore-ltsc2022", "framework/aspnet:4.8.1-windowsservercore-ltsc2022"),
-    ("?framework=netfx&app=wcf&version=4.8&winver=ltsc2019",
-     "framework/sdk:4.8-windowsservercore-ltsc2019", "framework/wcf:4.8-windowsservercore-ltsc2019"),
-    ("?version=8.0", "sdk:8.0-bookworm-slim", "aspnet:8.0-bookworm-slim"),
-])
+
+@pytest.mark.parametrize(
+    "query, build, run",
+    [
+        # ASP.NET Core on chiseled with globalization: the -extra chiseled image.
+        ("?app=web&hardened=yes&globalization=yes", "sdk:10.0-noble", "aspnet:10.0-noble-chiseled-extra"),
+        # Native AOT: the -aot SDK to build, runtime-deps chiseled to run (upstream's releasesapi sample).
+        ("?deploy=aot&hardened=yes", "sdk:10.0-noble-aot", "runtime-deps:10.0-noble-chiseled"),
+        # An Alpine console app.
+        ("?app=console&distro=alpine", "sdk:10.0-alpine3.24", "runtime:10.0-alpine3.24"),
+        # Windows Nano Server.
+        (
+            "?os=windows&windows=nanoserver&winver=ltsc2025",
+            "sdk:10.0-nanoserver-ltsc2025",
+            "aspnet:10.0-nanoserver-ltsc2025",
+        ),
+        # .NET Framework on Server Core.
+        (
+            "?framework=netfx&app=web&windows=servercore&winver=ltsc2022",
+            "framework/sdk:4.8.1-windowsservercore-ltsc2022",
+            "framework/aspnet:4.8.1-windowsservercore-ltsc2022",
+        ),
+        (
+            "?framework=netfx&app=wcf&version=4.8&winver=ltsc2019",
+            "framework/sdk:4.8-windowsservercore-ltsc2019",
+            "framework/wcf:4.8-windowsservercore-ltsc2019",
+        ),
+        ("?version=8.0", "sdk:8.0-bookworm-slim", "aspnet:8.0-bookworm-slim"),
+    ],
+)
 def test_hand_picked_answers(page, catalog, query, build, run):
     _open(page, query)
     assert _refs(page) == {"build": _ref(build), "run": _ref(run)}
@@ -149,13 +169,17 @@ def test_support_status_warns_for_end_of_life_and_preview(page):
 
 # --- dead ends ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("query, because", [
-    ("?distro=debian&version=10.0", "no Debian images"),
-    ("?framework=netfx&windows=nanoserver", "Nano Server does not include it"),
-    ("?distro=alpine&hardened=yes", "Alpine has no hardened variant"),
-    ("?deploy=aot&os=windows", "Linux only"),
-    ("?distro=azurelinux&arch=arm32", "x64 and Arm64 only"),
-])
+
+@pytest.mark.parametrize(
+    "query, because",
+    [
+        ("?distro=debian&version=10.0", "no Debian images"),
+        ("?framework=netfx&windows=nanoserver", "Nano Server does not include it"),
+        ("?distro=alpine&hardened=yes", "Alpine has no hardened variant"),
+        ("?deploy=aot&os=windows", "Linux only"),
+        ("?distro=azurelinux&arch=arm32", "x64 and Arm64 only"),
+    ],
+)
 def test_impossible_combinations_say_so_and_offer_alternatives(page, query, because):
     _open(page, query)
     result = page.locator("[data-wizard-result]")
@@ -171,6 +195,7 @@ def test_impossible_combinations_say_so_and_offer_alternatives(page, query, beca
 
 # --- links -----------------------------------------------------------------------------------------------
 
+
 def test_url_round_trips(page, browser, site_server):
     _open(page)
     page.check("input[name=app][value=console]")
@@ -181,9 +206,18 @@ def test_url_round_trips(page, browser, site_server):
     assert shown["run"] == _ref("runtime:10.0-alpine3.24-extra-arm64v8")
     url = page.url
     query = _query(page)
-    assert query == {"goal": "run", "framework": "dotnet", "app": "console", "deploy": "framework-dependent",
-                     "version": "10.0", "os": "linux", "distro": "alpine", "hardened": "no", "globalization": "yes",
-                     "arch": "arm64"}
+    assert query == {
+        "goal": "run",
+        "framework": "dotnet",
+        "app": "console",
+        "deploy": "framework-dependent",
+        "version": "10.0",
+        "os": "linux",
+        "distro": "alpine",
+        "hardened": "no",
+        "globalization": "yes",
+        "arch": "arm64",
+    }
     other = browser.new_context().new_page()
     other.goto(url)
     other.wait_for_selector(RESULT)
@@ -206,13 +240,16 @@ def test_questions_that_do_not_matter_are_hidden(page):
     assert page.locator("label[for='wz-app-wcf']").is_hidden()
 
 
-@pytest.mark.parametrize("query", [
-    "?goal=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E",
-    "?%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E=1&distro=%3Cb%3Ebold%3C%2Fb%3E",
-    "?version=__proto__&__proto__=x&constructor=prototype&toString=1&hasOwnProperty=1",
-    "?distro=" + "a" * 20000 + "&app=" + "%22%3E%3Csvg%20onload%3Dwindow.__pwned%3D1%3E" * 200,
-    "?app=web&app=console&arch=multi%00&os=linux%0A",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?goal=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E",
+        "?%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E=1&distro=%3Cb%3Ebold%3C%2Fb%3E",
+        "?version=__proto__&__proto__=x&constructor=prototype&toString=1&hasOwnProperty=1",
+        "?distro=" + "a" * 20000 + "&app=" + "%22%3E%3Csvg%20onload%3Dwindow.__pwned%3D1%3E" * 200,
+        "?app=web&app=console&arch=multi%00&os=linux%0A",
+    ],
+)
 def test_hostile_links_do_nothing(page, query):
     _open(page, query)
     assert page.evaluate("window.__pwned") is None
@@ -236,15 +273,16 @@ def test_unknown_keys_are_noticed_and_dropped(page):
 
 # --- keyboard, focus, accessibility -----------------------------------------------------------------
 
+
 def test_keyboard_alone_reaches_a_result(page):
     _open(page)
     page.focus("input[name=goal]:checked")
-    page.keyboard.press("Tab")           # framework
-    page.keyboard.press("Tab")           # app
-    page.keyboard.press("ArrowDown")     # console
+    page.keyboard.press("Tab")  # framework
+    page.keyboard.press("Tab")  # app
+    page.keyboard.press("ArrowDown")  # console
     assert page.is_checked("input[name=app][value=console]")
-    page.keyboard.press("Tab")           # deploy
-    page.keyboard.press("ArrowDown")     # self-contained
+    page.keyboard.press("Tab")  # deploy
+    page.keyboard.press("ArrowDown")  # self-contained
     assert _refs(page)["run"].startswith(_ref("runtime-deps:10.0"))
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none", "the focused radio has no visible focus"
@@ -267,11 +305,18 @@ def test_result_region_is_live_and_forms_are_native(page):
 @pytest.mark.parametrize("query", ["", "?distro=debian&version=10.0", "?framework=netfx", "?version=8.0"])
 def test_axe_finds_no_serious_problem_in_the_wizard(page, query):
     from axe_playwright_python.sync_playwright import Axe
+
     _open(page, query)
-    violations = Axe().run(page, context={"include": [["[data-wizard]"]]},
-                           options={"resultTypes": ["violations"]}).response["violations"]
-    serious = [f"{v['id']} ({v['impact']}): {v['help']} {v['nodes'][0]['target']}"
-               for v in violations if v.get("impact") in ("serious", "critical")]
+    violations = (
+        Axe()
+        .run(page, context={"include": [["[data-wizard]"]]}, options={"resultTypes": ["violations"]})
+        .response["violations"]
+    )
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} {v['nodes'][0]['target']}"
+        for v in violations
+        if v.get("impact") in ("serious", "critical")
+    ]
     assert not serious, serious
 
 
@@ -323,6 +368,7 @@ def test_other_pages_are_left_alone(page):
 
 # --- without JavaScript ---------------------------------------------------------------------------------
 
+
 def test_without_javascript_the_static_guide_answers(browser, site_server, wizard):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -334,6 +380,8 @@ def test_without_javascript_the_static_guide_answers(browser, site_server, wizar
     _, outcome = wizard.walk({"hardened": "yes", "globalization": "yes"})
     assert f"{outcome.run.repository}:{outcome.run.tag}" in html
     assert "Not offered" in html
-    data = json.loads(page.evaluate("document.querySelector('[data-wizard-data]').content.querySelector('script').textContent"))
+    data = json.loads(
+        page.evaluate("document.querySelector('[data-wizard-data]').content.querySelector('script').textContent")
+    )
     assert set(data) >= {"keys", "nodes", "outcomes"}
     context.close()

@@ -1,17 +1,17 @@
 """The wizard's rules (data/wizard.yml): validation on a tiny file with file:line, and every path of the real one."""
+
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from pathlib import Path
 
 import pytest
+from helpers import line_containing, replace_once
 
 from macros.data.errors import DataError
-from macros.render.wizard import render_decision_guide, render_wizard, script_json, wizard_data
 from macros.data.load import load_guide, load_wizard
-from macros.wizard.answers import Node
+from macros.render.wizard import render_decision_guide, render_wizard, script_json, wizard_data
 from macros.wizard.rules import KEYS
 
 TINY = Path(__file__).parent / "fixtures" / "wizard" / "wizard.yml"
@@ -32,16 +32,6 @@ def _load(path, catalog):
     return load_wizard(path, catalog, path.parent.parent / "docs")
 
 
-def _edit(path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"fixture changed: {old!r}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def _line(path, needle: str) -> int:
-    return next(n for n, text in enumerate(path.read_text().splitlines(), start=1) if needle in text)
-
-
 def _problems(path, catalog) -> list[str]:
     with pytest.raises(DataError) as caught:
         _load(path, catalog)
@@ -49,6 +39,7 @@ def _problems(path, catalog) -> list[str]:
 
 
 # --- the tiny file ---------------------------------------------------------------------------------
+
 
 def test_tiny_wizard_is_valid_and_every_path_ends(tiny, catalog):
     wizard = _load(tiny, catalog)
@@ -65,97 +56,152 @@ def test_tiny_wizard_is_valid_and_every_path_ends(tiny, catalog):
     assert ("distro", "ubuntu") in dead.alternatives
 
 
-def test_unknown_question_names_file_and_line(tiny, catalog):
-    _edit(tiny, "  - id: hardened", "  - id: hardening")
+def test_unknown_question_names_file_andline_containing(tiny, catalog):
+    replace_once(tiny, "  - id: hardened", "  - id: hardening")
     messages = _problems(tiny, catalog)
-    line = _line(tiny, "id: hardening")
-    assert any(m.startswith(f"data/wizard.yml:{line}: questions[3].id: unknown question 'hardening'") for m in messages), messages
+    line = line_containing(tiny, "id: hardening")
+    assert any(
+        m.startswith(f"data/wizard.yml:{line}: questions[3].id: unknown question 'hardening'") for m in messages
+    ), messages
 
 
-def test_unknown_field_names_file_and_line(tiny, catalog):
-    _edit(tiny, "    legend: Hardened?", "    legend: Hardened?\n    colour: red")
+def test_unknown_field_names_file_andline_containing(tiny, catalog):
+    replace_once(tiny, "    legend: Hardened?", "    legend: Hardened?\n    colour: red")
     [message] = _problems(tiny, catalog)
-    assert message.startswith(f"data/wizard.yml:{_line(tiny, 'colour')}: questions[3].colour: unknown field")
+    assert message.startswith(f"data/wizard.yml:{line_containing(tiny, 'colour')}: questions[3].colour: unknown field")
 
 
 def test_unreachable_option(tiny, catalog):
-    _edit(tiny, '      - {value: "no", label: "No"}',
-          '      - {value: "no", label: "No"}\n      - {value: maybe, label: Maybe, when: [{distro: [debian]}]}')
+    replace_once(
+        tiny,
+        '      - {value: "no", label: "No"}',
+        '      - {value: "no", label: "No"}\n      - {value: maybe, label: Maybe, when: [{distro: [debian]}]}',
+    )
     messages = _problems(tiny, catalog)
-    assert f"data/wizard.yml:{_line(tiny, 'value: maybe')}: questions[3].options[2]: option 'maybe' can never be chosen (unreachable)" in messages
+    assert (
+        f"data/wizard.yml:{line_containing(tiny, 'value: maybe')}: "
+        "questions[3].options[2]: option 'maybe' can never be chosen (unreachable)"
+    ) in messages
 
 
 def test_path_without_image_or_explanation(tiny, catalog):
-    _edit(tiny, '  - when: [{distro: [debian]}]\n    because: "{version} has no {distro} images."', "  []")
-    _edit(tiny, "dead_ends:\n  []", "dead_ends: []")
+    replace_once(tiny, '  - when: [{distro: [debian]}]\n    because: "{version} has no {distro} images."', "  []")
+    replace_once(tiny, "dead_ends:\n  []", "dead_ends: []")
     messages = _problems(tiny, catalog)
-    line = _line(tiny, "dead_ends:")
-    assert any(m.startswith(f"data/wizard.yml:{line}: dead_ends: no image fits ?app=web&version=10.0&distro=debian "
-                            "and no dead end explains why") for m in messages), messages
+    line = line_containing(tiny, "dead_ends:")
+    assert any(
+        m.startswith(
+            f"data/wizard.yml:{line}: dead_ends: no image fits ?app=web&version=10.0&distro=debian "
+            "and no dead end explains why"
+        )
+        for m in messages
+    ), messages
 
 
 def test_unknown_repository(tiny, catalog):
-    _edit(tiny, "repository: dotnet/runtime,", "repository: dotnet/runtimes,")
+    replace_once(tiny, "repository: dotnet/runtime,", "repository: dotnet/runtimes,")
     messages = _problems(tiny, catalog)
-    assert any(m.startswith(f"data/wizard.yml:{_line(tiny, 'dotnet/runtimes')}: run[1].repository: unknown repository 'dotnet/runtimes'")
-               for m in messages), messages
+    assert any(
+        m.startswith(
+            f"data/wizard.yml:{line_containing(tiny, 'dotnet/runtimes')}: "
+            f"run[1].repository: unknown repository 'dotnet/runtimes'"
+        )
+        for m in messages
+    ), messages
 
 
 def test_rule_never_used(tiny, catalog):
-    _edit(tiny, "\nbuild:", "\n  - {when: [{app: [console]}], repository: dotnet/runtime-deps, reason: never., link: page.md}\n\nbuild:")
+    replace_once(
+        tiny,
+        "\nbuild:",
+        "\n  - {when: [{app: [console]}], repository: dotnet/runtime-deps, reason: never., link: page.md}\n\nbuild:",
+    )
     messages = _problems(tiny, catalog)
-    assert f"data/wizard.yml:{_line(tiny, 'dotnet/runtime-deps')}: run[2]: never used by any path (remove it, or fix its `when`)" in messages
+    assert (
+        f"data/wizard.yml:{line_containing(tiny, 'dotnet/runtime-deps')}: "
+        "run[2]: never used by any path (remove it, or fix its `when`)"
+    ) in messages
 
 
 def test_stale_dead_end_is_reported(tiny, catalog):
-    _edit(tiny, "dead_ends:\n", 'dead_ends:\n  - when: [{distro: [ubuntu]}]\n    because: "Ubuntu is not offered."\n')
+    replace_once(
+        tiny, "dead_ends:\n", 'dead_ends:\n  - when: [{distro: [ubuntu]}]\n    because: "Ubuntu is not offered."\n'
+    )
     messages = _problems(tiny, catalog)
-    assert f"data/wizard.yml:{_line(tiny, 'Ubuntu is not offered') - 1}: dead_ends[0]: never used by any path (remove it, or fix its `when`)" in messages
+    assert (
+        f"data/wizard.yml:{line_containing(tiny, 'Ubuntu is not offered') - 1}: "
+        "dead_ends[0]: never used by any path (remove it, or fix its `when`)"
+    ) in messages
 
 
 def test_condition_on_a_later_question(tiny, catalog):
-    _edit(tiny, "    legend: What kind of app?", "    legend: What kind of app?\n    when: [{distro: [ubuntu]}]")
+    replace_once(tiny, "    legend: What kind of app?", "    legend: What kind of app?\n    when: [{distro: [ubuntu]}]")
     messages = _problems(tiny, catalog)
-    assert any(m.startswith(f"data/wizard.yml:{_line(tiny, 'when: [{distro: [ubuntu]}]')}: questions[0].when[0].distro: "
-                            "'distro' is not asked before this point") for m in messages), messages
+    assert any(
+        m.startswith(
+            f"data/wizard.yml:{line_containing(tiny, 'when: [{distro: [ubuntu]}]')}: "
+            f"questions[0].when[0].distro: "
+            "'distro' is not asked before this point"
+        )
+        for m in messages
+    ), messages
 
 
 def test_condition_with_unknown_value(tiny, catalog):
-    _edit(tiny, "when: [{distro: [ubuntu]}]", "when: [{distro: [ubuntoo]}]")
+    replace_once(tiny, "when: [{distro: [ubuntu]}]", "when: [{distro: [ubuntoo]}]")
     messages = _problems(tiny, catalog)
-    assert any(m.startswith(f"data/wizard.yml:{_line(tiny, 'ubuntoo')}: questions[3].when[0].distro: 'ubuntoo' is not an option of 'distro'")
-               for m in messages), messages
+    assert any(
+        m.startswith(
+            f"data/wizard.yml:{line_containing(tiny, 'ubuntoo')}: "
+            f"questions[3].when[0].distro: 'ubuntoo' is not an option of 'distro'"
+        )
+        for m in messages
+    ), messages
 
 
 def test_link_to_missing_page(tiny, catalog):
-    _edit(tiny, "reason: sdk builds., link: page.md", "reason: sdk builds., link: nowhere.md")
+    replace_once(tiny, "reason: sdk builds., link: page.md", "reason: sdk builds., link: nowhere.md")
     messages = _problems(tiny, catalog)
-    assert any(m.startswith(f"data/wizard.yml:{_line(tiny, 'nowhere.md')}: build[0].link: no page docs/nowhere.md") for m in messages), messages
+    assert any(
+        m.startswith(f"data/wizard.yml:{line_containing(tiny, 'nowhere.md')}: build[0].link: no page docs/nowhere.md")
+        for m in messages
+    ), messages
 
 
 def test_unknown_placeholders(tiny, catalog):
-    _edit(tiny, "{version} has no {distro} images.", "{version} has no {flavour} images.")
-    _edit(tiny, "FROM {run}", "FROM {runtime}")
+    replace_once(tiny, "{version} has no {distro} images.", "{version} has no {flavour} images.")
+    replace_once(tiny, "FROM {run}", "FROM {runtime}")
     messages = _problems(tiny, catalog)
     assert any("dead_ends[0].because: unknown placeholder {flavour}" in m for m in messages), messages
     assert any("dockerfiles[0].text: unknown placeholder {runtime}" in m for m in messages), messages
 
 
 def test_default_must_be_an_option(tiny, catalog):
-    _edit(tiny, '    default: "no"', "    default: perhaps")
+    replace_once(tiny, '    default: "no"', "    default: perhaps")
     messages = _problems(tiny, catalog)
-    assert any(m.startswith(f"data/wizard.yml:{_line(tiny, 'default: perhaps')}: questions[3].default: 'perhaps' is not one of its options")
-               for m in messages), messages
+    assert any(
+        m.startswith(
+            f"data/wizard.yml:{line_containing(tiny, 'default: perhaps')}: "
+            f"questions[3].default: 'perhaps' is not one of its options"
+        )
+        for m in messages
+    ), messages
 
 
 def test_yaml_booleans_are_caught(tiny, catalog):
-    _edit(tiny, '      - {value: "yes", label: "Yes"}', "      - {value: yes, label: Yes}")
+    replace_once(tiny, '      - {value: "yes", label: "Yes"}', "      - {value: yes, label: Yes}")
     messages = _problems(tiny, catalog)
-    assert any(m.startswith(f"data/wizard.yml:{_line(tiny, 'value: yes, label: Yes')}: questions[3].options[0].value: expected a string")
-               for m in messages), messages
+    assert any(
+        m.startswith(
+            f"data/wizard.yml:{line_containing(tiny, 'value: yes, label: Yes')}: "
+            f"questions[3].options[0].value: expected a string"
+        )
+        for m in messages
+    ), messages
 
 
 # --- the real file --------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def real(catalog):
@@ -183,31 +229,64 @@ def test_every_real_path_ends_in_an_existing_image_or_an_explained_dead_end(real
 
 
 def test_every_question_key_is_the_public_contract(real):
-    assert KEYS == ("goal", "framework", "app", "deploy", "version", "os", "distro", "windows", "winver",
-                    "hardened", "globalization", "composite", "arch")
+    assert KEYS == (
+        "goal",
+        "framework",
+        "app",
+        "deploy",
+        "version",
+        "os",
+        "distro",
+        "windows",
+        "winver",
+        "hardened",
+        "globalization",
+        "composite",
+        "arch",
+    )
     contract = {
-        "goal": {"run", "build"}, "framework": {"dotnet", "netfx"}, "app": {"web", "console", "wcf"},
-        "deploy": {"framework-dependent", "self-contained", "aot"}, "os": {"linux", "windows"},
-        "distro": {"ubuntu", "debian", "alpine", "azurelinux"}, "hardened": {"yes", "no"},
-        "globalization": {"yes", "no"}, "composite": {"yes", "no"}, "arch": {"multi", "amd64", "arm64", "arm32"},
-        "windows": {"nanoserver", "servercore"}, "winver": {"ltsc2025", "ltsc2022", "ltsc2019", "1809", "ltsc2016"},
+        "goal": {"run", "build"},
+        "framework": {"dotnet", "netfx"},
+        "app": {"web", "console", "wcf"},
+        "deploy": {"framework-dependent", "self-contained", "aot"},
+        "os": {"linux", "windows"},
+        "distro": {"ubuntu", "debian", "alpine", "azurelinux"},
+        "hardened": {"yes", "no"},
+        "globalization": {"yes", "no"},
+        "composite": {"yes", "no"},
+        "arch": {"multi", "amd64", "arm64", "arm32"},
+        "windows": {"nanoserver", "servercore"},
+        "winver": {"ltsc2025", "ltsc2022", "ltsc2019", "1809", "ltsc2016"},
     }
     for key, values in contract.items():
         assert {o.value for o in real.options(key)} == values, key
     assert {o.value for o in real.options("version")} >= {"10.0", "8.0", "4.8.1", "4.8"}
 
 
-@pytest.mark.parametrize("answers, run, build", [
-    ({"hardened": "yes", "globalization": "yes"}, "dotnet/aspnet:10.0-noble-chiseled-extra", "dotnet/sdk:10.0-noble"),
-    ({"deploy": "aot", "hardened": "yes"}, "dotnet/runtime-deps:10.0-noble-chiseled", "dotnet/sdk:10.0-noble-aot"),
-    ({"app": "console", "distro": "alpine"}, "dotnet/runtime:10.0-alpine3.24", "dotnet/sdk:10.0-alpine3.24"),
-    ({"os": "windows"}, "dotnet/aspnet:10.0-nanoserver-ltsc2025", "dotnet/sdk:10.0-nanoserver-ltsc2025"),
-    ({"framework": "netfx", "windows": "servercore", "winver": "ltsc2022"},
-     "dotnet/framework/aspnet:4.8.1-windowsservercore-ltsc2022", "dotnet/framework/sdk:4.8.1-windowsservercore-ltsc2022"),
-    ({"version": "8.0"}, "dotnet/aspnet:8.0-bookworm-slim", "dotnet/sdk:8.0-bookworm-slim"),
-    ({"hardened": "yes", "distro": "azurelinux", "arch": "arm64"},
-     "dotnet/aspnet:10.0-azurelinux3.0-distroless-arm64v8", "dotnet/sdk:10.0-azurelinux3.0"),
-])
+@pytest.mark.parametrize(
+    "answers, run, build",
+    [
+        (
+            {"hardened": "yes", "globalization": "yes"},
+            "dotnet/aspnet:10.0-noble-chiseled-extra",
+            "dotnet/sdk:10.0-noble",
+        ),
+        ({"deploy": "aot", "hardened": "yes"}, "dotnet/runtime-deps:10.0-noble-chiseled", "dotnet/sdk:10.0-noble-aot"),
+        ({"app": "console", "distro": "alpine"}, "dotnet/runtime:10.0-alpine3.24", "dotnet/sdk:10.0-alpine3.24"),
+        ({"os": "windows"}, "dotnet/aspnet:10.0-nanoserver-ltsc2025", "dotnet/sdk:10.0-nanoserver-ltsc2025"),
+        (
+            {"framework": "netfx", "windows": "servercore", "winver": "ltsc2022"},
+            "dotnet/framework/aspnet:4.8.1-windowsservercore-ltsc2022",
+            "dotnet/framework/sdk:4.8.1-windowsservercore-ltsc2022",
+        ),
+        ({"version": "8.0"}, "dotnet/aspnet:8.0-bookworm-slim", "dotnet/sdk:8.0-bookworm-slim"),
+        (
+            {"hardened": "yes", "distro": "azurelinux", "arch": "arm64"},
+            "dotnet/aspnet:10.0-azurelinux3.0-distroless-arm64v8",
+            "dotnet/sdk:10.0-azurelinux3.0",
+        ),
+    ],
+)
 def test_hand_picked_answers(real, answers, run, build):
     _, outcome = real.walk(answers)
     assert outcome.run.reference == f"mcr.microsoft.com/{run}"

@@ -1,12 +1,12 @@
 """The publishing workflow is valid GitHub Actions syntax (checked offline with the bundled schema)."""
+
 from __future__ import annotations
 
 import subprocess
 import sys
 
 import yaml
-
-from conftest import ROOT
+from helpers import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 
@@ -14,7 +14,9 @@ WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 def test_workflow_matches_the_github_schema():
     result = subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
-        capture_output=True, text=True)
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -53,7 +53,7 @@ def _describe(value) -> str:
 
 
 @lru_cache(maxsize=None)
-def _fields(cls) -> tuple[tuple[str, object, bool, bool], ...]:
+def fields_of(cls) -> tuple[tuple[str, object, bool, bool], ...]:
     """(name, type, required, derived) for each field of a model class."""
     hints = typing.get_type_hints(cls)
     result = []
@@ -183,8 +183,8 @@ def _fast(tp):
 @lru_cache(maxsize=None)
 def _plan(cls):
     """Per model class: ({field: (type, required, derived)}, [(field, type, required, fast acceptor)])."""
-    known = {name: (tp, required, is_derived) for name, tp, required, is_derived in _fields(cls)}
-    fields = [(name, tp, required, _fast(tp)) for name, tp, required, is_derived in _fields(cls) if not is_derived]
+    known = {name: (tp, required, is_derived) for name, tp, required, is_derived in fields_of(cls)}
+    fields = [(name, tp, required, _fast(tp)) for name, tp, required, is_derived in fields_of(cls) if not is_derived]
     return known, fields
 
 

@@ -1,4 +1,5 @@
 """Which tag an example should use today: the newest supported channel, a default OS, the variants asked for."""
+
 from __future__ import annotations
 
 from ..data.errors import UnknownValue
@@ -10,13 +11,15 @@ def current_channel(catalog: Catalog, repo: str = "sdk") -> str:
     """The newest .NET channel that is in support on the build's day and has images in `repo`."""
     model = catalog.repository(repo)
     if model.current_channel is None:
-        raise UnknownValue(f"{model.info.repository} has no channel in support on {catalog.today} "
-                           f"(expected one of: {', '.join(model.channels) or 'none'})")
+        raise UnknownValue(
+            f"{model.info.repository} has no channel in support on {catalog.today} "
+            f"(expected one of: {', '.join(model.channels) or 'none'})"
+        )
     return model.current_channel
 
 
 def parse_variants(variant: str) -> frozenset[str]:
-    """"noble-chiseled, extra" style words -> the set of variants they name."""
+    """ "noble-chiseled, extra" style words -> the set of variants they name."""
     words = frozenset(w for w in variant.replace(",", " ").replace("-", " ").split() if w)
     unknown = sorted(words - set(VARIANTS))
     if unknown:
@@ -30,11 +33,16 @@ def default_os_version(catalog: Catalog, repo: str = "aspnet", channel: str | No
     channel = channel or current_channel(catalog, repo)
     images = model.resolve(channel)
     if not images:
-        raise UnknownValue(f"{model.info.repository} has no plain '{channel}' tag (expected a channel like {', '.join(model.channels)})")
+        raise UnknownValue(
+            f"{model.info.repository} has no plain '{channel}' tag "
+            f"(expected a channel like {', '.join(model.channels)})"
+        )
     return images[0].os_version
 
 
-def _candidates(catalog: Catalog, model: RepositoryModel, channel: str, variants: frozenset[str], os: str) -> list[Image]:
+def _candidates(
+    catalog: Catalog, model: RepositoryModel, channel: str, variants: frozenset[str], os: str
+) -> list[Image]:
     images = [i for i in model.images if i.channel == channel and frozenset(i.variants) == variants]
     if os:
         if os in catalog.distros:
@@ -51,21 +59,28 @@ def _candidates(catalog: Catalog, model: RepositoryModel, channel: str, variants
     return sorted(images, key=catalog.order.newest_os_key)
 
 
-def current_tag(catalog: Catalog, repo: str, variant: str = "", os: str = "", fixed: bool = False,
-                channel: str = "", arch: str = "") -> str:
+def current_tag(
+    catalog: Catalog, repo: str, variant: str = "", os: str = "", fixed: bool = False, channel: str = "", arch: str = ""
+) -> str:
     """The tag an example should use today: newest supported channel, the default OS unless `os` names
     a distro (alpine) or OS version (nanoserver-ltsc2025), the variants asked for; floating unless `fixed`."""
     model = catalog.repository(repo)
     channel = channel or current_channel(catalog, repo)
     if channel not in model.channels:
-        raise UnknownValue(f"{model.info.repository} has no channel '{channel}' (expected one of: {', '.join(model.channels)})")
+        raise UnknownValue(
+            f"{model.info.repository} has no channel '{channel}' (expected one of: {', '.join(model.channels)})"
+        )
     if os and os not in catalog.distros and os not in catalog.os_versions:
-        raise UnknownValue(f"unknown os '{os}' (expected a distro or OS version: "
-                           f"{', '.join(list(catalog.distros) + list(catalog.os_versions))})")
+        raise UnknownValue(
+            f"unknown os '{os}' (expected a distro or OS version: "
+            f"{', '.join(list(catalog.distros) + list(catalog.os_versions))})"
+        )
     images = _candidates(catalog, model, channel, parse_variants(variant), os)
     if not images:
-        raise UnknownValue(f"{model.info.repository} has no {channel} image with variant '{variant or 'none'}'"
-                           f"{' on ' + os if os else ''} (expected a combination listed on its repository page)")
+        raise UnknownValue(
+            f"{model.info.repository} has no {channel} image with variant '{variant or 'none'}'"
+            f"{' on ' + os if os else ''} (expected a combination listed on its repository page)"
+        )
     image = images[0]
 
     def pick(pool):
@@ -84,13 +99,16 @@ def current_tag(catalog: Catalog, repo: str, variant: str = "", os: str = "", fi
         if os:  # the reader asked for an OS: keep it visible in the tag
             tags = [t for t in shared + platform if os in t or image.os_version in t] or tags
     if not tags:
-        raise UnknownValue(f"no {'fixed' if fixed else 'floating'} tag for {model.info.repository} {channel} "
-                           f"'{variant}' (expected fixed=true or fixed=false to match a tag)")
+        raise UnknownValue(
+            f"no {'fixed' if fixed else 'floating'} tag for {model.info.repository} {channel} "
+            f"'{variant}' (expected fixed=true or fixed=false to match a tag)"
+        )
     return min(tags, key=by_length)
 
 
-def current_reference(catalog: Catalog, repo: str, variant: str = "", os: str = "", fixed: bool = False,
-                      channel: str = "", arch: str = "") -> str:
+def current_reference(
+    catalog: Catalog, repo: str, variant: str = "", os: str = "", fixed: bool = False, channel: str = "", arch: str = ""
+) -> str:
     """Like current_tag, as a full `mcr.microsoft.com/...` reference."""
     return catalog.repository(repo).reference(current_tag(catalog, repo, variant, os, fixed, channel, arch))
 
@@ -101,7 +119,9 @@ def documented_reference(catalog: Catalog, repo: str, tag: str) -> str:
     if not model.has_tag(tag):
         near = sorted(t for t in model.images_by_tag if t.split("-")[0] == tag.split("-")[0])[:8]
         hint = ", ".join(near) if near else ", ".join(list(model.images_by_tag)[:8])
-        raise UnknownValue(f"tag '{tag}' is not in the catalog of {model.info.repository} (expected one of: {hint}, ...)")
+        raise UnknownValue(
+            f"tag '{tag}' is not in the catalog of {model.info.repository} (expected one of: {hint}, ...)"
+        )
     return model.reference(tag)
 
 

@@ -1,8 +1,9 @@
 """legacy.yml: old image names (Docker Hub and MCR, 2016-2020) and where each went."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Optional
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class LegacyName:
     why: str
     # Today's repositories (names from repositories.yml); empty only with `today_note`.
     today: tuple[str, ...] = ()
-    today_note: Optional[str] = None
+    today_note: str | None = None
     sources: tuple[str, ...] = ()
 
 

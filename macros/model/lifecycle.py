@@ -1,9 +1,10 @@
 """lifecycle.yml: each .NET channel's release type and dates, and its status on a given day."""
+
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Literal, Optional
+from typing import Literal
 
 from ..data.schema import derived, replace
 
@@ -17,12 +18,12 @@ class Channel:
     channel: str
     product: Literal[".NET", ".NET Core", ".NET Framework"]
     release_type: Literal["lts", "sts", "windows"]
-    ga: Optional[datetime.date] = None
-    eol: Optional[datetime.date] = None
-    note: Optional[str] = None
+    ga: datetime.date | None = None
+    eol: datetime.date | None = None
+    note: str | None = None
     # Computed against "today" by the loader.
-    status: Optional[Status] = derived()
-    days_left: Optional[int] = derived()
+    status: Status | None = derived()
+    days_left: int | None = derived()
 
     @property
     def release_label(self) -> str:
@@ -46,7 +47,7 @@ class Channel:
 
     @property
     def title(self) -> str:
-        """".NET 10.0"."""
+        """ ".NET 10.0"."""
         return f"{self.product} {self.channel}"
 
 

@@ -1,4 +1,5 @@
 """Display order: the one place that says which channel, OS, variant and architecture come first."""
+
 from __future__ import annotations
 
 import re
@@ -49,8 +50,15 @@ class Order:
         """Newest channel first, then distro order, newest OS version, fewest variants, architecture."""
         channel = tuple(-p for p in version_key(image.channel or image.version or "0"))
         variants = tuple(VARIANTS.index(v) for v in image.variants)
-        return (channel, self.distro_rank.get(image.distro, 99), -self.os_rank.get(image.os_version, 0),
-                len(variants), variants, self.arch_rank.get(image.architecture, 9), image.dockerfile)
+        return (
+            channel,
+            self.distro_rank.get(image.distro, 99),
+            -self.os_rank.get(image.os_version, 0),
+            len(variants),
+            variants,
+            self.arch_rank.get(image.architecture, 9),
+            image.dockerfile,
+        )
 
     def newest_os_key(self, image: Image) -> tuple:
         """Newest OS version first, then x64 before Arm."""

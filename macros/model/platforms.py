@@ -1,4 +1,5 @@
 """platforms.yml: operating systems, their versions and the CPU architectures, in display order."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """repositories.yml: what each image repository is for (hand-kept prose the manifests lack)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

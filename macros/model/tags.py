@@ -1,4 +1,5 @@
 """Tag groups: the tags that name the same platform images, and the few worth featuring per channel."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -81,7 +82,10 @@ def feature(model: RepositoryModel, channel: str | None, order: Order) -> tuple[
         best = max(rank(g) for g in preferred or groups)
         kept = [g for g in (preferred or groups) if rank(g) == best]
         sets = [set(map(id, g.images)) for g in kept]
-        featured += [g for g, s in zip(kept, sets) if not any(s < other for other in sets)]
+        featured += [g for g, s in zip(kept, sets, strict=True) if not any(s < other for other in sets)]
     default_ids = {id(i) for i in default}
-    return tuple(sorted(featured, key=lambda g: (not ({id(i) for i in g.images} & default_ids),
-                                                 order.image_key(g.images[0]), g.tag)))
+    return tuple(
+        sorted(
+            featured, key=lambda g: (not ({id(i) for i in g.images} & default_ids), order.image_key(g.images[0]), g.tag)
+        )
+    )

@@ -1,1 +1,2 @@
-"""The glue MkDocs sees: the macros pages call, the error report for a bad call, and the passthrough of finished HTML."""
+"""The glue MkDocs sees: the macros pages call, the error report for a bad call, and the passthrough
+of finished HTML."""

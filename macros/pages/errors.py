@@ -7,6 +7,7 @@ recorded problems, with the page line Jinja itself puts in the traceback; after 
 are raised together as a DataError, which MkDocs shows without a traceback. Errors in our own
 code still raise, with their traceback.
 """
+
 from __future__ import annotations
 
 import functools
@@ -60,7 +61,9 @@ class LocatedTemplate(jinja2.Template):
 def _undefined(line: int, message: str) -> Problem:
     name = _UNDEFINED_NAME.match(message)
     if name:  # a name the page reads that nothing defines: most likely a misspelt macro
-        return _at(line, name.group(1), f"unknown macro or variable (expected one of: {', '.join(sorted(_macro_names))})")
+        return _at(
+            line, name.group(1), f"unknown macro or variable (expected one of: {', '.join(sorted(_macro_names))})"
+        )
     return _at(line, "", f"undefined value: {message}")
 
 
@@ -75,8 +78,11 @@ def reported(name: str, function):
     _macro_names.add(name)
     signature = inspect.signature(function)
     empty = inspect.Parameter.empty
-    shape = name + str(signature.replace(  # how the call should look, without annotations
-        parameters=[p.replace(annotation=empty) for p in signature.parameters.values()], return_annotation=empty))
+    shape = name + str(
+        signature.replace(  # how the call should look, without annotations
+            parameters=[p.replace(annotation=empty) for p in signature.parameters.values()], return_annotation=empty
+        )
+    )
 
     @functools.wraps(function)
     def call(*args, **kwargs):
@@ -115,7 +121,7 @@ def _front_matter_lines(env) -> int:
     match = _FRONT_MATTER.match(source)
     if not match:
         return 0
-    rest = source[match.end():]
+    rest = source[match.end() :]
     return match.group(0).count("\n") + len(rest) - len(rest.lstrip("\n"))
 
 
@@ -127,18 +133,24 @@ def check_front_matter(env) -> None:
     file = _page_file(env)
     match = _FRONT_MATTER.match(source)
     if match is None:
-        raise DataError([Problem(file, 1, "front matter", "opened with '---' but never closed (expected a '---' line after it)")])
+        raise DataError(
+            [Problem(file, 1, "front matter", "opened with '---' but never closed (expected a '---' line after it)")]
+        )
     try:
         data = yaml.safe_load(match.group(1))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         what = " ".join(part for part in (error.context, error.problem) if part)
-        raise DataError([Problem(file, (mark.line + 2) if mark else 1, "front matter", f"YAML syntax error: {what}")]) from None
+        raise DataError(
+            [Problem(file, (mark.line + 2) if mark else 1, "front matter", f"YAML syntax error: {what}")]
+        ) from None
     except yaml.YAMLError as error:
         raise DataError([Problem(file, 1, "front matter", f"YAML error: {error}")]) from None
     if not isinstance(data, dict):
         kind = "nothing" if data is None else type(data).__name__
-        raise DataError([Problem(file, 2, "front matter", f"expected a mapping like `render_macros: true`, got {kind}")])
+        raise DataError(
+            [Problem(file, 2, "front matter", f"expected a mapping like `render_macros: true`, got {kind}")]
+        )
 
 
 def check_page(env) -> None:

@@ -1,4 +1,5 @@
 """Macros for the guide pages: current image references from the catalog, generated tables, legacy names."""
+
 from __future__ import annotations
 
 from ..model import current
@@ -12,15 +13,17 @@ def image_ref(repo: str, tag: str) -> str:
     return current.documented_reference(guide().catalog, repo, tag)
 
 
-def current_tag(repo: str, variant: str = "", os: str = "", fixed: bool = False, channel: str = "",
-                arch: str = "") -> str:
+def current_tag(
+    repo: str, variant: str = "", os: str = "", fixed: bool = False, channel: str = "", arch: str = ""
+) -> str:
     """Today's tag for an example: newest supported channel, default OS unless `os` is given,
     multi-platform unless `arch` (amd64, arm64v8, arm32v7) is given."""
     return current.current_tag(guide().catalog, repo, variant, os, fixed, channel, arch)
 
 
-def current_ref(repo: str, variant: str = "", os: str = "", fixed: bool = False, channel: str = "",
-                arch: str = "") -> str:
+def current_ref(
+    repo: str, variant: str = "", os: str = "", fixed: bool = False, channel: str = "", arch: str = ""
+) -> str:
     """Like current_tag, as a full `mcr.microsoft.com/...` reference."""
     return current.current_reference(guide().catalog, repo, variant, os, fixed, channel, arch)
 
@@ -42,7 +45,7 @@ def os_name(os_version: str) -> str:
 
 
 def os_names(repo: str = "aspnet", channel: str = "") -> str:
-    """"Ubuntu 24.04, Alpine 3.24, ...": the OS versions a repository offers for a channel."""
+    """ "Ubuntu 24.04, Alpine 3.24, ...": the OS versions a repository offers for a channel."""
     return r.render_os_names(guide().catalog, repo, channel)
 
 
@@ -52,7 +55,7 @@ def latest_of(repo: str) -> str:
 
 
 def channel_status(channel: str) -> str:
-    """".NET 10.0 (LTS): In support until 2028-11-14", computed for the build date."""
+    """ ".NET 10.0 (LTS): In support until 2028-11-14", computed for the build date."""
     return r.render_channel_status(guide().catalog, channel)
 
 
@@ -62,7 +65,7 @@ def short_answer(prefix: str = "") -> str:
 
 
 def size_of(repo: str, tag: str) -> str:
-    """"≈ 217 MB": recorded x64 size of the image behind a tag."""
+    """ "≈ 217 MB": recorded x64 size of the image behind a tag."""
     return r.render_size_of(guide().catalog, repo, tag)
 
 
@@ -86,7 +89,23 @@ def legacy_names() -> str:
     return render_legacy_names(guide().catalog, guide().legacy)
 
 
-MACROS = {f.__name__: f for f in (
-    image_ref, current_tag, current_ref, current_channel, default_os, os_name, os_names, latest_of, channel_status,
-    short_answer, size_of, image_sizes, layer_stack, legacy_names, catalog_sources,
-)}
+MACROS = {
+    f.__name__: f
+    for f in (
+        image_ref,
+        current_tag,
+        current_ref,
+        current_channel,
+        default_os,
+        os_name,
+        os_names,
+        latest_of,
+        channel_status,
+        short_answer,
+        size_of,
+        image_sizes,
+        layer_stack,
+        legacy_names,
+        catalog_sources,
+    )
+}

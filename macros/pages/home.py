@@ -1,4 +1,5 @@
 """Macros for the home page and other site-wide figures."""
+
 from __future__ import annotations
 
 from ..render.home import render_catalog_figures

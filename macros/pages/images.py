@@ -1,4 +1,5 @@
 """Macros for the repository pages, the images index, the lifecycle page and the catalog API page."""
+
 from __future__ import annotations
 
 from ..render import api, images
@@ -65,7 +66,19 @@ def catalog_api_example(repo: str = "aspnet") -> str:
     return api.render_api_example(guide().catalog, repo)
 
 
-MACROS = {f.__name__: f for f in (
-    repository_title, repository_overview, featured_tags, support_status, tag_resolution, tag_tables,
-    image_index, lifecycle_table, catalog_api_url, catalog_api_fields, catalog_api_example,
-)}
+MACROS = {
+    f.__name__: f
+    for f in (
+        repository_title,
+        repository_overview,
+        featured_tags,
+        support_status,
+        tag_resolution,
+        tag_tables,
+        image_index,
+        lifecycle_table,
+        catalog_api_url,
+        catalog_api_fields,
+        catalog_api_example,
+    )
+}

@@ -12,6 +12,7 @@ comment in the Markdown, and the HTML is put back later:
 
 Both are registered by the `guide` plugin (macros/plugin.py).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -34,8 +35,10 @@ def passthrough(html: str, searchable: bool = False) -> str:
 
 def restore(page_html: str, only_searchable: bool = False) -> str:
     """The page with its placeholders (or only the searchable ones) replaced by the HTML they stand for."""
+
     def back(match: re.Match) -> str:
         return match.group(0) if only_searchable and match.group(1) != "indexed" else _held[match.group(2)]
+
     return _MARKER.sub(back, page_html)
 
 

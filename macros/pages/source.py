@@ -1,4 +1,5 @@
 """The Guide the page macros read: loaded on the first call of a build, then the same object."""
+
 from __future__ import annotations
 
 from ..data.load import Guide, load_guide

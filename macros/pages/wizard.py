@@ -1,4 +1,5 @@
 """Macros for the wizard page: the step-by-step form with its embedded data, and the static decision guide."""
+
 from __future__ import annotations
 
 from ..render.wizard import render_decision_guide, render_link_keys, render_wizard

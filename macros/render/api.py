@@ -1,4 +1,5 @@
 """The machine-readable catalog (api/catalog.json): the model as JSON, and the page that documents it."""
+
 from __future__ import annotations
 
 import json
@@ -25,12 +26,13 @@ FIELDS: dict[str, dict[str, str]] = {
         "repositories": "Every image repository, in the order of the site navigation (see `repositories[]`).",
     },
     "channels[]": {
-        "channel": "The channel, such as `\"10.0\"` (always a string).",
+        "channel": 'The channel, such as `"10.0"` (always a string).',
         "product": "`.NET`, `.NET Core` or `.NET Framework`.",
         "release_type": "`lts`, `sts` or `windows` (.NET Framework follows the Windows lifecycle).",
         "ga": "Date of the first GA release, or `null` while in preview.",
         "eol": "End-of-life date, or `null` when none is announced.",
-        "status": "`preview`, `supported`, `ending` (end of life within 180 days) or `eol`, computed for `computed_for`.",
+        "status": "`preview`, `supported`, `ending` (end of life within 180 days) or `eol`, "
+        "computed for `computed_for`.",
         "days_left": "Days from `computed_for` to `eol` (negative once past), or `null`.",
     },
     "repositories[]": {
@@ -53,7 +55,8 @@ FIELDS: dict[str, dict[str, str]] = {
         "distro": "The OS family key, such as `ubuntu` or `alpine`.",
         "architecture": "`amd64`, `arm64v8` or `arm32v7`.",
         "docker_platform": "The platform as Docker names it, such as `linux/arm64`.",
-        "variants": "Variant names: `chiseled`, `distroless`, `extra`, `composite`, `aot` (empty for the default image).",
+        "variants": "Variant names: `chiseled`, `distroless`, `composite`, `extra`, `aot` "
+        "(empty for the default image).",
         "platform_tags": "Tags that name only this image.",
         "shared_tags": "Multi-platform tags that also include this image.",
         "size_bytes": "Approximate uncompressed size recorded upstream in May 2025, or `null` when there is no record.",
@@ -62,26 +65,40 @@ FIELDS: dict[str, dict[str, str]] = {
     "tags{}": {
         "images": "Indexes into `images` of the platform images the tag points to.",
         "multi_platform": "`true` when the tag is a manifest list over several platform images.",
-        "floating": "`true` when the tag moves to new patches; `false` for tags that name an exact version or datestamp.",
+        "floating": "`true` when the tag moves to new patches; "
+        "`false` for tags that name an exact version or datestamp.",
     },
 }
 
 
 def _channel(channel: Channel) -> dict:
-    return {"channel": channel.channel, "product": channel.product, "release_type": channel.release_type,
-            "ga": channel.ga.isoformat() if channel.ga else None,
-            "eol": channel.eol.isoformat() if channel.eol else None,
-            "status": channel.status, "days_left": channel.days_left}
+    return {
+        "channel": channel.channel,
+        "product": channel.product,
+        "release_type": channel.release_type,
+        "ga": channel.ga.isoformat() if channel.ga else None,
+        "eol": channel.eol.isoformat() if channel.eol else None,
+        "status": channel.status,
+        "days_left": channel.days_left,
+    }
 
 
 def _image(catalog: Catalog, image: Image) -> dict:
-    return {"channel": image.channel, "version": image.version, "os": image.os,
-            "os_version": image.os_version, "os_name": catalog.os_name(image), "distro": image.distro,
-            "architecture": image.architecture,
-            "docker_platform": catalog.architectures[image.architecture].docker_platform.replace("linux/", f"{image.os}/"),
-            "variants": list(image.variants), "platform_tags": list(image.platform_tags),
-            "shared_tags": list(image.shared_tags), "size_bytes": image.size_bytes,
-            "dockerfile_url": image.dockerfile_url}
+    return {
+        "channel": image.channel,
+        "version": image.version,
+        "os": image.os,
+        "os_version": image.os_version,
+        "os_name": catalog.os_name(image),
+        "distro": image.distro,
+        "architecture": image.architecture,
+        "docker_platform": catalog.architectures[image.architecture].docker_platform.replace("linux/", f"{image.os}/"),
+        "variants": list(image.variants),
+        "platform_tags": list(image.platform_tags),
+        "shared_tags": list(image.shared_tags),
+        "size_bytes": image.size_bytes,
+        "dockerfile_url": image.dockerfile_url,
+    }
 
 
 def _image_index(model: RepositoryModel) -> dict[int, int]:
@@ -90,30 +107,48 @@ def _image_index(model: RepositoryModel) -> dict[int, int]:
 
 
 def _tag(model: RepositoryModel, tag: str, index: dict[int, int]) -> dict:
-    return {"images": [index[id(i)] for i in model.resolve(tag)], "multi_platform": model.is_multi_platform(tag),
-            "floating": model.is_floating(tag)}
+    return {
+        "images": [index[id(i)] for i in model.resolve(tag)],
+        "multi_platform": model.is_multi_platform(tag),
+        "floating": model.is_floating(tag),
+    }
 
 
 def _repository_head(model: RepositoryModel) -> dict:
     info = model.info
-    return {"repository": info.repository, "image_name": info.image_name, "slug": info.slug, "title": info.title,
-            "lifecycle": info.lifecycle,
-            "source": {"repository": model.source.repository, "commit": model.source.commit,
-                       "manifest": model.source.manifest}}
+    return {
+        "repository": info.repository,
+        "image_name": info.image_name,
+        "slug": info.slug,
+        "title": info.title,
+        "lifecycle": info.lifecycle,
+        "source": {
+            "repository": model.source.repository,
+            "commit": model.source.commit,
+            "manifest": model.source.manifest,
+        },
+    }
 
 
 def _repository(catalog: Catalog, model: RepositoryModel) -> dict:
     index = _image_index(model)
-    return {**_repository_head(model), "latest": [index[id(i)] for i in model.latest],
-            "images": [_image(catalog, i) for i in model.images],
-            "tags": {tag: _tag(model, tag, index) for tag in model.images_by_tag}}
+    return {
+        **_repository_head(model),
+        "latest": [index[id(i)] for i in model.latest],
+        "images": [_image(catalog, i) for i in model.images],
+        "tags": {tag: _tag(model, tag, index) for tag in model.images_by_tag},
+    }
 
 
 def catalog_document(catalog: Catalog) -> dict:
     """The whole catalog as plain JSON-ready data (sorted where the model is not already ordered)."""
-    return {"api_version": API_VERSION, "computed_for": catalog.today.isoformat(), "registry": REGISTRY,
-            "channels": [_channel(c) for c in catalog.lifecycle.channels],
-            "repositories": [_repository(catalog, m) for m in catalog.repositories]}
+    return {
+        "api_version": API_VERSION,
+        "computed_for": catalog.today.isoformat(),
+        "registry": REGISTRY,
+        "channels": [_channel(c) for c in catalog.lifecycle.channels],
+        "repositories": [_repository(catalog, m) for m in catalog.repositories],
+    }
 
 
 def render_catalog_json(catalog: Catalog) -> str:
@@ -125,8 +160,13 @@ def render_api_fields() -> str:
     parts = []
     for level, fields in FIELDS.items():
         parts.append(f"### `{level}`\n\n" if level != "top level" else "### Top level\n\n")
-        parts.append(html_table(["Key", "Meaning"], [[code(k), _inline(v)] for k, v in fields.items()],
-                                attributes={"data-api-fields": ""}))
+        parts.append(
+            html_table(
+                ["Key", "Meaning"],
+                [[code(k), _inline(v)] for k, v in fields.items()],
+                attributes={"data-api-fields": ""},
+            )
+        )
     return "\n".join(parts)
 
 
@@ -141,6 +181,9 @@ def render_api_example(catalog: Catalog, repo: str) -> str:
     tag = model.pull_tag
     entry = _tag(model, tag, _image_index(model))  # only this tag: the full document is built once, at the end
     first = entry["images"][0]
-    excerpt = {"repository": model.info.repository, "tags": {tag: entry},
-               "images": {str(first): _image(catalog, model.images[first])}}
+    excerpt = {
+        "repository": model.info.repository,
+        "tags": {tag: entry},
+        "images": {str(first): _image(catalog, model.images[first])},
+    }
     return "```json\n" + json.dumps(excerpt, indent=2, ensure_ascii=False) + "\n```\n"

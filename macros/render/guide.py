@@ -1,4 +1,5 @@
 """Renderers for the guide pages: the short answer, sizes, the layer stack, names and sources."""
+
 from __future__ import annotations
 
 from markupsafe import Markup
@@ -18,14 +19,21 @@ def repo_link(model: RepositoryModel, prefix: str = "../", breakable: bool = Fal
 
 
 def render_short_answer(catalog: Catalog, prefix: str = "") -> str:
-    """"I want to ... -> this image": one row per repository, its use cases from repositories.yml."""
+    """ "I want to ... -> this image": one row per repository, its use cases from repositories.yml."""
     rows = []
     for model in catalog.repositories:
-        use = join([join([repo_link(model, prefix, breakable=True), small(model.info.title)], " "),
-                    breakable_code(example_reference(catalog, model))])
+        use = join(
+            [
+                join([repo_link(model, prefix, breakable=True), small(model.info.title)], " "),
+                breakable_code(example_reference(catalog, model)),
+            ]
+        )
         rows.append([join(model.info.use_when), use])
-    return ('<div class="guide-short-answer" markdown>\n\n'
-            + markdown_table(["When you need it for …", "Use, with a reference for today"], rows) + "\n</div>\n")
+    return (
+        '<div class="guide-short-answer" markdown>\n\n'
+        + markdown_table(["When you need it for …", "Use, with a reference for today"], rows)
+        + "\n</div>\n"
+    )
 
 
 def _x64_size(catalog: Catalog, repo: str, tag: str) -> int:
@@ -33,13 +41,15 @@ def _x64_size(catalog: Catalog, repo: str, tag: str) -> int:
     documented_reference(catalog, repo, tag)
     images = [i for i in model.resolve(tag) if i.architecture == "amd64" and i.size_bytes]
     if not images:
-        raise UnknownValue(f"no recorded size for {model.info.repository}:{tag} on x64 "
-                           f"(expected a Linux or Windows tag of .NET 8 to 10 with size data)")
+        raise UnknownValue(
+            f"no recorded size for {model.info.repository}:{tag} on x64 "
+            f"(expected a Linux or Windows tag of .NET 8 to 10 with size data)"
+        )
     return images[0].size_bytes
 
 
 def render_size_of(catalog: Catalog, repo: str, tag: str) -> str:
-    """"≈ 217 MB" for the x64 image behind a tag (raises when no size was recorded)."""
+    """ "≈ 217 MB" for the x64 image behind a tag (raises when no size was recorded)."""
     return size_text(_x64_size(catalog, repo, tag))
 
 
@@ -49,15 +59,22 @@ def render_image_sizes(catalog: Catalog, repo: str, channel: str = "") -> str:
     channel = channel or current_channel(catalog, repo)
     images = [i for i in model.images if i.channel == channel and i.architecture == "amd64" and i.size_bytes]
     if not images:
-        raise UnknownValue(f"no recorded sizes for {model.info.repository} {channel} "
-                           f"(expected one of: {', '.join(model.channels)})")
+        raise UnknownValue(
+            f"no recorded sizes for {model.info.repository} {channel} (expected one of: {', '.join(model.channels)})"
+        )
     rows = []
     for image in sorted(images, key=lambda i: (i.size_bytes, i.os_version)):
-        tag = min((t for t in image.shared_tags or image.platform_tags if not image.is_fixed(t)), key=len,
-                  default=image.tags[0])
+        tag = min(
+            (t for t in image.shared_tags or image.platform_tags if not image.is_fixed(t)),
+            key=len,
+            default=image.tags[0],
+        )
         rows.append([breakable_code(tag, at_hyphens=True), catalog.os_name(image), size_text(image.size_bytes)])
-    return ('<div class="guide-sizes" markdown>\n\n' + markdown_table(["Tag", "OS", "Size"], rows)
-            + f"\n</div>\n\n<small>{SIZE_CAVEAT}</small>\n")
+    return (
+        '<div class="guide-sizes" markdown>\n\n'
+        + markdown_table(["Tag", "OS", "Size"], rows)
+        + f"\n</div>\n\n<small>{SIZE_CAVEAT}</small>\n"
+    )
 
 
 def render_layer_stack(catalog: Catalog, channel: str = "") -> str:
@@ -69,8 +86,14 @@ def render_layer_stack(catalog: Catalog, channel: str = "") -> str:
         tag = current_tag(catalog, slug, channel=channel)
         total = _x64_size(catalog, slug, tag)
         added = "the first layers" if not parent else "+ " + size_text(total - below).removeprefix("≈\u00a0")
-        rows.append([code(f"{model.info.repository}:{tag}"), code(parent) if parent else "the OS image", added,
-                     size_text(total)])
+        rows.append(
+            [
+                code(f"{model.info.repository}:{tag}"),
+                code(parent) if parent else "the OS image",
+                added,
+                size_text(total),
+            ]
+        )
         below = total
     return markdown_table(["Image", "Built on", "Adds", "Total size"], rows) + f"\n<small>{SIZE_CAVEAT}</small>\n"
 
@@ -93,7 +116,9 @@ def render_os_names(catalog: Catalog, repo: str, channel: str = "") -> str:
     channel = channel or current_channel(catalog, repo)
     found = {i.os_version for i in model.images if i.channel == channel}
     if not found:
-        raise UnknownValue(f"{model.info.repository} has no channel '{channel}' (expected one of: {', '.join(model.channels)})")
+        raise UnknownValue(
+            f"{model.info.repository} has no channel '{channel}' (expected one of: {', '.join(model.channels)})"
+        )
     return ", ".join(o.name for o in catalog.platforms.os_versions if o.os_version in found)
 
 
@@ -113,10 +138,15 @@ def render_catalog_sources(catalog: Catalog) -> str:
     rows = []
     for model in catalog.repositories:
         src = model.source
-        rows.append([repo_link(model), md_link(src.url, join([src.repository, code(src.manifest)], " ")),
-                     code(src.commit[:7])])
+        rows.append(
+            [repo_link(model), md_link(src.url, join([src.repository, code(src.manifest)], " ")), code(src.commit[:7])]
+        )
     for source in catalog.lifecycle.sources:
-        rows.append(["lifecycle dates" if "release" in source.url else ".NET Framework lifecycle",
-                     md_link(source.url, source.name), code(source.commit[:7])])
+        rows.append(
+            [
+                "lifecycle dates" if "release" in source.url else ".NET Framework lifecycle",
+                md_link(source.url, source.name),
+                code(source.commit[:7]),
+            ]
+        )
     return markdown_table(["Data", "Upstream file", "Commit"], rows)
-

@@ -1,4 +1,5 @@
 """Pure renderers for the home page: model in, Markdown out."""
+
 from __future__ import annotations
 
 from ..model.catalog import Catalog
@@ -17,4 +18,3 @@ def render_catalog_figures(catalog: Catalog) -> str:
         f"</div>\n\n"
         f"<small>Support status as of {build_date(catalog.today)}.</small>\n"
     )
-

@@ -5,11 +5,12 @@ the small helpers below, which escape their own inputs and return `Markup`; a ta
 either. So no data value reaches a page unescaped, whichever renderer shows it.
 Templates (render/templates/) are autoescaped Jinja: the same rule.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 import jinja2
 from markupsafe import Markup, escape
@@ -19,8 +20,13 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 @lru_cache(maxsize=1)
 def _templates() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
 
 
 def render_template(name: str, **values) -> str:
@@ -30,6 +36,7 @@ def render_template(name: str, **values) -> str:
 
 # The helpers build strings with f-strings around escape() rather than `Markup("...") % value`:
 # the same escaping, at a third of the cost, and the tag tables call them tens of thousands of times.
+
 
 def _literal(text: str) -> str:
     """Escaped text with `*` as an entity: inside a Markdown table, `nightly/*` twice in one row
@@ -54,7 +61,10 @@ def small(text: str | Markup) -> Markup:
     return Markup(f"<small>{escape(text)}</small>")
 
 
-def join(parts: Iterable[str | Markup], separator: str | Markup = Markup("<br>")) -> Markup:
+_BREAK = Markup("<br>")
+
+
+def join(parts: Iterable[str | Markup], separator: str | Markup = _BREAK) -> Markup:
     return Markup(str(escape(separator)).join(str(escape(p)) for p in parts))
 
 
@@ -62,9 +72,12 @@ def _attributes(attributes: Mapping[str, str]) -> str:
     return "".join(f' {escape(name)}="{escape(value)}"' for name, value in attributes.items())
 
 
-def html_table(headers: Sequence[str], rows: Sequence[Sequence[str | Markup]],
-               row_attributes: Sequence[Mapping[str, str]] | None = None,
-               attributes: Mapping[str, str] | None = None) -> str:
+def html_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str | Markup]],
+    row_attributes: Sequence[Mapping[str, str]] | None = None,
+    attributes: Mapping[str, str] | None = None,
+) -> str:
     """A compact HTML table on as few lines as possible (one per row); every cell escaped.
 
     Material wraps a table without a class in its scrolling container, so none is set here.
@@ -101,7 +114,7 @@ def breakable_code(text: str, at_hyphens: bool = False) -> Markup:
 
 
 def size_text(size_bytes: int) -> str:
-    """"≈ 217 MB" or "≈ 1.4 GB", with no-break spaces so the figure never wraps."""
+    """ "≈ 217 MB" or "≈ 1.4 GB", with no-break spaces so the figure never wraps."""
     if size_bytes >= 1_000_000_000:
         return f"≈\u00a0{size_bytes / 1_000_000_000:,.1f}\u00a0GB"
     return f"≈\u00a0{size_bytes / 1_000_000:,.0f}\u00a0MB"

@@ -1,7 +1,8 @@
 """Pure renderers for the repository pages: model in, Markdown/HTML out (no MkDocs, no I/O)."""
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from markupsafe import Markup
 
@@ -32,19 +33,27 @@ def _variant_label(variants) -> str:
 
 # --- overview ----------------------------------------------------------------------------------
 
+
 def render_overview(catalog: Catalog, repo: str) -> str:
     """What the repository is for and holds, when to use it or not, and a pull command."""
     model = catalog.repository(repo)
     info = model.info
     related = ", ".join(f"[`{r}`]({catalog.repository(r).info.slug}.md)" for r in info.related)
     lines = [
-        f"**{info.purpose}**", "",
-        f"**Image name:** `{info.image_name}`", "",
-        f"**What is inside:** {info.inside}", "",
-        "**Use it for:**", "",
-        *[f"- {item}" for item in info.use_when], "",
-        "**Not for:**", "",
-        *[f"- {item}" for item in info.avoid_when], "",
+        f"**{info.purpose}**",
+        "",
+        f"**Image name:** `{info.image_name}`",
+        "",
+        f"**What is inside:** {info.inside}",
+        "",
+        "**Use it for:**",
+        "",
+        *[f"- {item}" for item in info.use_when],
+        "",
+        "**Not for:**",
+        "",
+        *[f"- {item}" for item in info.avoid_when],
+        "",
     ]
     if related:
         lines += [f"**Related images:** {related}", ""]
@@ -53,6 +62,7 @@ def render_overview(catalog: Catalog, repo: str) -> str:
 
 
 # --- featured tags -----------------------------------------------------------------------------
+
 
 def _resolves_to(catalog: Catalog, images) -> Markup:
     return join([_os_names(catalog, images), small(_platforms(catalog, images))])
@@ -65,8 +75,11 @@ def _featured_table(catalog: Catalog, model: RepositoryModel, groups: list[TagGr
         aliases = [a for a in group.aliases if a != "latest"]
         if latest and {id(i) for i in group.images} == latest and group.tag != "latest":
             aliases.append("latest")
-        tag = join([code(group.tag), small(Markup("same as %s") % join(map(code, aliases), ", "))]) if aliases \
+        tag = (
+            join([code(group.tag), small(Markup("same as %s") % join(map(code, aliases), ", "))])
+            if aliases
             else code(group.tag)
+        )
         rows.append([tag, _variant_label(group.images[0].variants), _resolves_to(catalog, group.images)])
     return html_table(["Tag", "Variant", "Resolves to"], rows, attributes={"data-tag-featured": ""})
 
@@ -104,6 +117,7 @@ def _indent(text: str) -> str:
 
 # --- support status ----------------------------------------------------------------------------
 
+
 def _status_badge(catalog: Catalog, channel: str) -> Markup:
     known = catalog.channel(channel)
     return Markup('<span class="guide-status guide-status--%s">%s</span>') % (known.status, known.status_label)
@@ -115,19 +129,32 @@ def render_support_status(catalog: Catalog, repo: str) -> str:
     date = build_date(catalog.today)
     if model.info.lifecycle == "own" or not model.channels:
         newest = model.images[0].version
-        return (f"These images have their own update policy rather than a .NET support lifecycle: only the "
-                f"newest version (today {newest}) gets fixes, so use the newest tag.\n\n"
-                f"<small>Checked against the catalog as of {date}.</small>\n")
+        return (
+            f"These images have their own update policy rather than a .NET support lifecycle: only the "
+            f"newest version (today {newest}) gets fixes, so use the newest tag.\n\n"
+            f"<small>Checked against the catalog as of {date}.</small>\n"
+        )
     rows = []
     for channel in model.channels:
         known = catalog.channel(channel)
-        rows.append([catalog.product(channel), known.release_label, known.ga.isoformat() if known.ga else "not yet",
-                     known.eol.isoformat() if known.eol else "not announced", _status_badge(catalog, channel)])
+        rows.append(
+            [
+                catalog.product(channel),
+                known.release_label,
+                known.ga.isoformat() if known.ga else "not yet",
+                known.eol.isoformat() if known.eol else "not announced",
+                _status_badge(catalog, channel),
+            ]
+        )
     table = markdown_table(["Channel", "Release type", "GA", "End of life", "Status"], rows)
-    return table + f"\n<small>Status computed for {date}. See the [lifecycle page](lifecycle.md) for every channel.</small>\n"
+    return (
+        table
+        + f"\n<small>Status computed for {date}. See the [lifecycle page](lifecycle.md) for every channel.</small>\n"
+    )
 
 
 # --- multi-platform and floating tags ----------------------------------------------------------
+
 
 def render_tag_resolution(catalog: Catalog, repo: str, finished_html: Callable[[str], str] = lambda html: html) -> str:
     """What `latest` is, and every multi-platform tag with the images it resolves to.
@@ -140,23 +167,45 @@ def render_tag_resolution(catalog: Catalog, repo: str, finished_html: Callable[[
         same = [g for g in model.tag_groups if "latest" in g.floating]
         aliases = join((code(t) for t in same[0].floating if t != "latest"), ", ") if same else ""
         versions = ", ".join(_unique(i.version or "" for i in model.latest))
-        lines.append(Markup("<code>latest</code> points to %s (version %s) for %s%s.") % (
-            _os_names(catalog, model.latest), versions, _platforms(catalog, model.latest),
-            Markup(", the same images as %s") % aliases if aliases else ""))
+        lines.append(
+            Markup("<code>latest</code> points to %s (version %s) for %s%s.")
+            % (
+                _os_names(catalog, model.latest),
+                versions,
+                _platforms(catalog, model.latest),
+                Markup(", the same images as %s") % aliases if aliases else "",
+            )
+        )
     else:
         lines.append("This repository has no `latest` tag: always name a version.")
-    rows, attributes = [], []
+    rows = []
     for group in model.tag_groups:
         if not model.is_multi_platform(group.tag):
             continue
         versions = ", ".join(_unique(i.version or "" for i in group.images))
-        tags = join([codes(group.floating), join([small("fixed:"), codes(group.fixed)], " ")]) if group.fixed \
+        tags = (
+            join([codes(group.floating), join([small("fixed:"), codes(group.fixed)], " ")])
+            if group.fixed
             else codes(group.floating)
-        rows.append([tags, join([f"{_os_names(catalog, group.images)}, version {versions}",
-                                 small(_platforms(catalog, group.images))])])
+        )
+        rows.append(
+            [
+                tags,
+                join(
+                    [
+                        f"{_os_names(catalog, group.images)}, version {versions}",
+                        small(_platforms(catalog, group.images)),
+                    ]
+                ),
+            ]
+        )
     if rows:
-        lines += ["", finished_html(html_table(["Tags (floating, then fixed)", "Resolves to"], rows,
-                                               attributes={"data-tag-resolution": ""}))]
+        lines += [
+            "",
+            finished_html(
+                html_table(["Tags (floating, then fixed)", "Resolves to"], rows, attributes={"data-tag-resolution": ""})
+            ),
+        ]
     else:
         lines += ["", "No tag of this repository points to more than one platform image."]
     return "\n".join(str(line) for line in lines) + "\n"
@@ -164,20 +213,28 @@ def render_tag_resolution(catalog: Catalog, repo: str, finished_html: Callable[[
 
 # --- full tag listing --------------------------------------------------------------------------
 
+
 def _platform_groups(catalog: Catalog, model: RepositoryModel) -> list[tuple[str, str, list[Image]]]:
     """(heading, anchor key, images) for Linux amd64, arm64, arm32, then Windows amd64; empty ones left out."""
     groups = []
     for os in ("linux", "windows"):
         for arch in catalog.platforms.architectures:
-            images = sorted((i for i in model.images if i.os == os and i.architecture == arch.architecture), key=catalog.order.image_key)
+            images = sorted(
+                (i for i in model.images if i.os == os and i.architecture == arch.architecture),
+                key=catalog.order.image_key,
+            )
             if images:
                 groups.append((f"{OS_LABELS[os]} {arch.name}", f"{os}-{arch.architecture}", images))
     return groups
 
 
 def _row_attributes(image: Image) -> dict[str, str]:
-    return {"data-channel": image.channel or "", "data-os": f"{image.distro} {image.os_version}",
-            "data-arch": image.architecture, "data-variant": " ".join(image.variants) or "none"}
+    return {
+        "data-channel": image.channel or "",
+        "data-os": f"{image.distro} {image.os_version}",
+        "data-arch": image.architecture,
+        "data-variant": " ".join(image.variants) or "none",
+    }
 
 
 def _tags_cell(image: Image) -> Markup:
@@ -191,8 +248,9 @@ def _image_cell(catalog: Catalog, image: Image) -> Markup:
     """OS, version, size when recorded, and the Dockerfile link, stacked so the table stays narrow."""
     facts = [f"version {image.version}"] if image.version else []
     facts += [size_text(image.size_bytes)] if image.size_bytes else []
-    return join([catalog.os_name(image), small(" · ".join(facts)),
-                 Markup('<a href="%s">Dockerfile</a>') % image.dockerfile_url])
+    return join(
+        [catalog.os_name(image), small(" · ".join(facts)), Markup('<a href="%s">Dockerfile</a>') % image.dockerfile_url]
+    )
 
 
 def _listing_table(catalog: Catalog, images: list[Image]) -> str:
@@ -207,8 +265,13 @@ def _filter_options(catalog: Catalog, model: RepositoryModel) -> dict:
     for distro in catalog.platforms.distros:
         versions = sorted({i.os_version for i in images if i.distro == distro.distro}, key=lambda v: -os_rank[v])
         if versions:
-            os_groups.append({"value": distro.distro, "label": distro.name,
-                              "versions": [(v, catalog.os_versions[v].name) for v in versions]})
+            os_groups.append(
+                {
+                    "value": distro.distro,
+                    "label": distro.name,
+                    "versions": [(v, catalog.os_versions[v].name) for v in versions],
+                }
+            )
     present = {i.architecture for i in images}
     variants = {v for i in images for v in i.variants}
     return {
@@ -238,12 +301,16 @@ def render_tag_listing(catalog: Catalog, repo: str, finished_html: Callable[[str
     if with_size:
         parts.append(f"<small>Sizes: {SIZE_CAVEAT}</small>\n")
     for heading, key, images in _platform_groups(catalog, model):
-        parts.append(f'<div class="tag-group" data-tag-group="{key}" markdown>\n\n### {heading}\n\n'
-                     + finished_html(_listing_table(catalog, images)) + "\n</div>\n")
+        parts.append(
+            f'<div class="tag-group" data-tag-group="{key}" markdown>\n\n### {heading}\n\n'
+            + finished_html(_listing_table(catalog, images))
+            + "\n</div>\n"
+        )
     return "\n".join(parts)
 
 
 # --- index and lifecycle pages -----------------------------------------------------------------
+
 
 def render_image_index(catalog: Catalog) -> str:
     """One row per repository: link, what it is for, channels, tag count and what `latest` is."""
@@ -251,8 +318,15 @@ def render_image_index(catalog: Catalog) -> str:
     for model in catalog.repositories:
         latest = _os_names(catalog, model.latest) if model.latest else "no `latest` tag"
         channels = ", ".join(model.channels) or "own versions"
-        rows.append([join([md_link(f"{model.info.slug}.md", model.info.repository), small(model.info.title)]),
-                     model.info.purpose, channels, f"{len(model.images_by_tag):,}", latest])
+        rows.append(
+            [
+                join([md_link(f"{model.info.slug}.md", model.info.repository), small(model.info.title)]),
+                model.info.purpose,
+                channels,
+                f"{len(model.images_by_tag):,}",
+                latest,
+            ]
+        )
     return markdown_table(["Repository", "What it is for", "Channels", "Tags", "`latest` runs on"], rows)
 
 
@@ -266,11 +340,24 @@ def render_lifecycle(catalog: Catalog) -> str:
                 groups = model.featured(channel.channel)
                 tag = code(groups[0].tag) if groups else ""
                 carriers.append(join([md_link(f"{model.info.slug}.md", model.info.repository), tag], " "))
-        rows.append([f"{channel.product} {channel.channel}", channel.release_label,
-                     channel.ga.isoformat() if channel.ga else "not yet",
-                     channel.eol.isoformat() if channel.eol else "not announced",
-                     _status_badge(catalog, channel.channel), join(carriers) if carriers else "no images in the catalog"])
-    table = markdown_table(["Channel", "Release type", "GA", "End of life", "Status", "Repositories and main tag"], rows)
+        rows.append(
+            [
+                f"{channel.product} {channel.channel}",
+                channel.release_label,
+                channel.ga.isoformat() if channel.ga else "not yet",
+                channel.eol.isoformat() if channel.eol else "not announced",
+                _status_badge(catalog, channel.channel),
+                join(carriers) if carriers else "no images in the catalog",
+            ]
+        )
+    table = markdown_table(
+        ["Channel", "Release type", "GA", "End of life", "Status", "Repositories and main tag"], rows
+    )
     notes = [f"- **{c.product} {c.channel}:** {c.note}" for c in catalog.lifecycle.channels if c.note]
-    return table + "\n" + "\n".join(notes) + ("\n" if notes else "") + \
-        f"\n<small>Status computed for {build_date(catalog.today)}.</small>\n"
+    return (
+        table
+        + "\n"
+        + "\n".join(notes)
+        + ("\n" if notes else "")
+        + f"\n<small>Status computed for {build_date(catalog.today)}.</small>\n"
+    )

@@ -1,4 +1,5 @@
 """Renderer for the legacy names table: old name, each move with its date and reason, today's repositories."""
+
 from __future__ import annotations
 
 from markupsafe import Markup
@@ -22,12 +23,21 @@ def render_legacy_names(catalog: Catalog, legacy: LegacyList, prefix: str = "../
     rows = []
     for entry in legacy.legacy:
         tags = join(map(code, entry.example_tags), ", ")
-        name = join([breakable_code(entry.name),
-                     small(join([f"{entry.registry}, {entry.used}", join(["tags such as", tags], " ")]))])
+        name = join(
+            [
+                breakable_code(entry.name),
+                small(join([f"{entry.registry}, {entry.used}", join(["tags such as", tags], " ")])),
+            ]
+        )
         moves = join(join([Markup("**%s**") % m.when, "→", breakable_code(m.to)], " ") for m in entry.moves)
         sources = join(["(", join(map(_source_link, entry.sources), ", "), ")"], "") if entry.sources else ""
         history = join([moves, small(join([entry.why, sources], " ") if sources else entry.why)])
-        today = join(_repo_link(catalog.repository(r), prefix) for r in entry.today) if entry.today else entry.today_note
+        today = (
+            join(_repo_link(catalog.repository(r), prefix) for r in entry.today) if entry.today else entry.today_note
+        )
         rows.append([name, history, today])
-    return ('<div class="guide-legacy" markdown>\n\n'
-            + markdown_table(["Old name", "When it moved, and why", "Use today"], rows) + "\n</div>\n")
+    return (
+        '<div class="guide-legacy" markdown>\n\n'
+        + markdown_table(["Old name", "When it moved, and why", "Use today"], rows)
+        + "\n</div>\n"
+    )

@@ -1,4 +1,5 @@
 """Wording and small pieces more than one renderer shows: the size caveat and the build date."""
+
 from __future__ import annotations
 
 import datetime

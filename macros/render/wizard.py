@@ -1,4 +1,5 @@
 """Renderers for the wizard: the form, its embedded JSON, and the static decision guide (model in, HTML out)."""
+
 from __future__ import annotations
 
 import json
@@ -9,7 +10,7 @@ from markupsafe import Markup
 from ..model.repositories import REGISTRY
 from ..wizard.answers import Node, Outcome, Wizard
 from ..wizard.rules import KEYS
-from .html import markdown_table, code, join, render_template
+from .html import code, join, markdown_table, render_template
 
 # Results and links are rendered for the page at wizard/ (directory URLs).
 _UP = "../"
@@ -61,7 +62,9 @@ def wizard_data(wizard: Wizard) -> dict:
     # The JavaScript starts at node 0: put the root first (children point at lower ids, so renumber).
     order = list(range(len(nodes) - 1, -1, -1))
     new = {old: n for n, old in enumerate(order)}
-    nodes = [[k, d, {v: (new[c] if c >= 0 else c) for v, c in kids.items()}] for k, d, kids in (nodes[o] for o in order)]
+    nodes = [
+        [k, d, {v: (new[c] if c >= 0 else c) for v, c in kids.items()}] for k, d, kids in (nodes[o] for o in order)
+    ]
     return {
         "keys": list(KEYS),
         "nodes": nodes,
@@ -78,8 +81,11 @@ def wizard_data(wizard: Wizard) -> dict:
 def _outcome_json(outcome: Outcome, repos: dict, texts: dict) -> dict:
     """A result: {v, run/build: [repo index, tag, fixed tag], why, df}; a dead end: {v, no: text index, alt}."""
     if not outcome.ok:
-        return {"v": outcome.channel, "no": texts.setdefault(outcome.because, len(texts)),
-                "alt": [list(a) for a in outcome.alternatives]}
+        return {
+            "v": outcome.channel,
+            "no": texts.setdefault(outcome.because, len(texts)),
+            "alt": [list(a) for a in outcome.alternatives],
+        }
     result = {"v": outcome.channel, "why": list(outcome.reasons), "df": outcome.dockerfile}
     for name, stage in (("run", outcome.run), ("build", outcome.build)):
         if stage:
@@ -90,12 +96,21 @@ def _outcome_json(outcome: Outcome, repos: dict, texts: dict) -> dict:
 
 # --- the page -------------------------------------------------------------------------------------
 
+
 def render_wizard(wizard: Wizard, today: str) -> str:
     """The form (revealed by wizard.js), the result region, its templates and the embedded data."""
-    questions = [{"id": q.id, "legend": q.legend, "help": q.help,
-                  "options": [{"ident": f"wz-{q.id}-{o.value}".replace(".", "_"), "value": o.value,
-                               "label": o.label, "help": o.help} for o in wizard.options(q.id)]}
-                 for q in wizard.rules.questions]
+    questions = [
+        {
+            "id": q.id,
+            "legend": q.legend,
+            "help": q.help,
+            "options": [
+                {"ident": f"wz-{q.id}-{o.value}".replace(".", "_"), "value": o.value, "label": o.label, "help": o.help}
+                for o in wizard.options(q.id)
+            ],
+        }
+        for q in wizard.rules.questions
+    ]
     return render_template("wizard.html", questions=questions, today=today, data=script_json(wizard_data(wizard)))
 
 
@@ -112,15 +127,25 @@ def render_decision_guide(wizard: Wizard) -> str:
         rest = tuple((k, answers[k]) for k in KEYS if k in answers and k not in _GROUP and k != "arch")
         choices = ", ".join(_label(wizard, k, v) for k, v in rest) or "(no further choice)"
         groups.setdefault(group, []).append(_row(choices, outcome))
-    return render_template("decision-guide.html", registry=REGISTRY, groups=[
-        {"title": " · ".join(_label(wizard, k, v) for k, v in group), "rows": rows} for group, rows in groups.items()])
+    return render_template(
+        "decision-guide.html",
+        registry=REGISTRY,
+        groups=[
+            {"title": " · ".join(_label(wizard, k, v) for k, v in group), "rows": rows}
+            for group, rows in groups.items()
+        ],
+    )
 
 
 def _row(choices: str, outcome: Outcome) -> dict:
     if not outcome.ok:
         return {"choices": choices, "because": outcome.because, "build": None, "run": None}
-    return {"choices": choices, "because": None, "build": f"{outcome.build.repository}:{outcome.build.tag}",
-            "run": f"{outcome.run.repository}:{outcome.run.tag}" if outcome.run else None}
+    return {
+        "choices": choices,
+        "because": None,
+        "build": f"{outcome.build.repository}:{outcome.build.tag}",
+        "run": f"{outcome.run.repository}:{outcome.run.tag}" if outcome.run else None,
+    }
 
 
 def _default_arch_paths(wizard: Wizard, node, path):
@@ -143,6 +168,8 @@ def _label(wizard: Wizard, key: str, value: str) -> str:
 
 def render_link_keys(wizard: Wizard) -> str:
     """The public query-string contract as a table: key, question, accepted values."""
-    rows = [[code(q.id), q.legend, join((code(o.value) for o in wizard.options(q.id)), ", ")]
-            for q in wizard.rules.questions]
+    rows = [
+        [code(q.id), q.legend, join((code(o.value) for o in wizard.options(q.id)), ", ")]
+        for q in wizard.rules.questions
+    ]
     return markdown_table(["Key", "Question", "Values"], rows)

@@ -3,6 +3,7 @@
 rules.py (the schema) -> checks.py (the file on its own) -> tree.py with search.py (every path)
 -> alternatives.py (what to change at a dead end) -> coverage.py (rules no path reaches).
 """
+
 from __future__ import annotations
 
 from pathlib import Path

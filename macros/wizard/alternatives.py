@@ -1,4 +1,5 @@
 """Each dead end offers the closest results: one answer changed, the latest questions first."""
+
 from __future__ import annotations
 
 from .answers import Node, Outcome, Wizard

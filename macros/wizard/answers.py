@@ -1,8 +1,8 @@
 """What the wizard computes: the decision tree of questions, and each path's images or dead end."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 from ..model.repositories import reference
 from .rules import Option, Question, WizardRules
@@ -30,12 +30,12 @@ class Stage:
 class Outcome:
     """What one path ends in: images (a result) or `because` (a dead end) with alternatives."""
 
-    channel: Optional[str] = None
-    run: Optional[Stage] = None
-    build: Optional[Stage] = None
-    reasons: tuple[int, ...] = ()      # indexes into Wizard.reasons
-    dockerfile: Optional[int] = None   # index into WizardRules.dockerfiles
-    because: Optional[str] = None
+    channel: str | None = None
+    run: Stage | None = None
+    build: Stage | None = None
+    reasons: tuple[int, ...] = ()  # indexes into Wizard.reasons
+    dockerfile: int | None = None  # index into WizardRules.dockerfiles
+    because: str | None = None
     alternatives: tuple[tuple[str, str], ...] = ()  # (key, value): change one answer
 
     @property
@@ -68,7 +68,7 @@ class Wizard:
         question = self.question(key)
         return self.version_options if question.options_from == "channels" else question.options
 
-    def walk(self, answers: dict, start: Optional[Node] = None) -> tuple[dict, Outcome]:
+    def walk(self, answers: dict, start: Node | None = None) -> tuple[dict, Outcome]:
         """The path a set of answers takes (unusable answers replaced by defaults) and its end.
 
         `start` begins the walk at a node below the root (the path then holds only what follows it).

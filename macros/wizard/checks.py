@@ -1,8 +1,8 @@
 """Checks of wizard.yml on its own and against the catalog, before any path is computed."""
+
 from __future__ import annotations
 
 import string
-from pathlib import Path
 
 from ..data.errors import Problems
 from ..data.schema import line
@@ -37,29 +37,49 @@ def check_rules(rules, file, catalog, docs_dir, version_options, problems: Probl
     for index, question in enumerate(rules.questions):
         where = f"questions[{index}]"
         if question.id not in KEYS:
-            problems.add(file, line(question, "id"), f"{where}.id",
-                         f"unknown question '{question.id}' (expected one of the link keys: {', '.join(KEYS)})")
+            problems.add(
+                file,
+                line(question, "id"),
+                f"{where}.id",
+                f"unknown question '{question.id}' (expected one of the link keys: {', '.join(KEYS)})",
+            )
         elif question.id in seen:
             problems.add(file, line(question, "id"), f"{where}.id", f"'{question.id}' is asked twice")
         seen[question.id] = index
         if question.options_from and question.options:
             problems.add(file, line(question, "options"), f"{where}.options", "give options or options_from, not both")
         if not question.options_from and not question.options:
-            problems.add(file, line(question), f"{where}.options", "expected at least one option (or options_from: channels)")
+            problems.add(
+                file, line(question), f"{where}.options", "expected at least one option (or options_from: channels)"
+            )
         options = version_options if question.options_from == "channels" else question.options
         values[question.id] = {o.value for o in options}
         for n, option in enumerate(question.options):
             if [o.value for o in question.options].count(option.value) > 1:
-                problems.add(file, line(option, "value"), f"{where}.options[{n}].value", f"'{option.value}' is listed twice")
+                problems.add(
+                    file, line(option, "value"), f"{where}.options[{n}].value", f"'{option.value}' is listed twice"
+                )
             if option.distro and option.distro not in catalog.distros:
-                problems.add(file, line(option, "distro"), f"{where}.options[{n}].distro",
-                             f"unknown distro '{option.distro}' (expected one of: {', '.join(sorted(catalog.distros))})")
+                problems.add(
+                    file,
+                    line(option, "distro"),
+                    f"{where}.options[{n}].distro",
+                    f"unknown distro '{option.distro}' (expected one of: {', '.join(sorted(catalog.distros))})",
+                )
             if option.arch and option.arch not in catalog.architectures:
-                problems.add(file, line(option, "arch"), f"{where}.options[{n}].arch",
-                             f"unknown architecture '{option.arch}' (expected one of: {', '.join(catalog.architectures)})")
+                problems.add(
+                    file,
+                    line(option, "arch"),
+                    f"{where}.options[{n}].arch",
+                    f"unknown architecture '{option.arch}' (expected one of: {', '.join(catalog.architectures)})",
+                )
         if question.default is not None and question.default not in values[question.id]:
-            problems.add(file, line(question, "default"), f"{where}.default",
-                         f"'{question.default}' is not one of its options ({', '.join(sorted(values[question.id]))})")
+            problems.add(
+                file,
+                line(question, "default"),
+                f"{where}.default",
+                f"'{question.default}' is not one of its options ({', '.join(sorted(values[question.id]))})",
+            )
         if question.default is None and question.default_from is None:
             problems.add(file, line(question), f"{where}.default", "missing (expected default or default_from)")
     order = [q.id for q in rules.questions]
@@ -67,7 +87,9 @@ def check_rules(rules, file, catalog, docs_dir, version_options, problems: Probl
     for index, question in enumerate(rules.questions):
         _check_when(question.when, order[:index], values, file, f"questions[{index}].when", question, problems)
         for n, option in enumerate(question.options):
-            _check_when(option.when, order[:index], values, file, f"questions[{index}].options[{n}].when", option, problems)
+            _check_when(
+                option.when, order[:index], values, file, f"questions[{index}].options[{n}].when", option, problems
+            )
     for section in ("run_variants", "run", "build", "dead_ends", "reasons", "dockerfiles"):
         for index, entry in enumerate(getattr(rules, section)):
             _check_when(entry.when, order, values, file, f"{section}[{index}].when", entry, problems)
@@ -81,18 +103,30 @@ def check_rules(rules, file, catalog, docs_dir, version_options, problems: Probl
         for index, entry in enumerate(getattr(rules, section)):
             page = entry.link.split("#")[0]
             if not (docs_dir / page).is_file():
-                problems.add(file, line(entry, "link"), f"{section}[{index}].link",
-                             f"no page docs/{page} (expected a path under docs/, like guide/tags.md)")
+                problems.add(
+                    file,
+                    line(entry, "link"),
+                    f"{section}[{index}].link",
+                    f"no page docs/{page} (expected a path under docs/, like guide/tags.md)",
+                )
     for index, dead_end in enumerate(rules.dead_ends):
         for name in _placeholders(dead_end.because):
             if name not in KEYS:
-                problems.add(file, line(dead_end, "because"), f"dead_ends[{index}].because",
-                             f"unknown placeholder {{{name}}} (expected one of: {', '.join(KEYS)})")
+                problems.add(
+                    file,
+                    line(dead_end, "because"),
+                    f"dead_ends[{index}].because",
+                    f"unknown placeholder {{{name}}} (expected one of: {', '.join(KEYS)})",
+                )
     for index, dockerfile in enumerate(rules.dockerfiles):
         for name in _placeholders(dockerfile.text):
             if name not in ("build", "run"):
-                problems.add(file, line(dockerfile, "text"), f"dockerfiles[{index}].text",
-                             f"unknown placeholder {{{name}}} (expected {{build}} or {{run}})")
+                problems.add(
+                    file,
+                    line(dockerfile, "text"),
+                    f"dockerfiles[{index}].text",
+                    f"unknown placeholder {{{name}}} (expected {{build}} or {{run}})",
+                )
 
 
 def _placeholders(text: str) -> list[str]:
@@ -107,10 +141,18 @@ def _check_when(conditions, earlier, values, file, where, owner, problems) -> No
         for key, allowed in condition.items():
             at = line(owner, "when")
             if key not in earlier:
-                problems.add(file, at, f"{where}[{n}].{key}",
-                             f"'{key}' is not asked before this point (expected one of: {', '.join(earlier) or 'nothing'})")
+                problems.add(
+                    file,
+                    at,
+                    f"{where}[{n}].{key}",
+                    f"'{key}' is not asked before this point (expected one of: {', '.join(earlier) or 'nothing'})",
+                )
                 continue
             for value in allowed:
                 if value not in values.get(key, ()):
-                    problems.add(file, at, f"{where}[{n}].{key}",
-                                 f"'{value}' is not an option of '{key}' (expected one of: {', '.join(sorted(values[key]))})")
+                    problems.add(
+                        file,
+                        at,
+                        f"{where}[{n}].{key}",
+                        f"'{value}' is not an option of '{key}' (expected one of: {', '.join(sorted(values[key]))})",
+                    )

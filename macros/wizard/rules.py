@@ -1,8 +1,9 @@
 """data/wizard.yml's schema (these classes are it): questions, and rules that hold under conditions."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Literal, Optional
+from typing import Literal
 
 from ..model.order import Variant
 
@@ -27,8 +28,9 @@ class When:
 
     def __post_init__(self) -> None:
         # (key, allowed values) for each key named: holds() reads it for every rule on every path.
-        object.__setattr__(self, "_items", tuple((f.name, getattr(self, f.name)) for f in fields(self)
-                                                 if getattr(self, f.name)))
+        object.__setattr__(
+            self, "_items", tuple((f.name, getattr(self, f.name)) for f in fields(self) if getattr(self, f.name))
+        )
 
     def items(self) -> tuple:
         """(key, allowed values) for each key the condition names, in asking order."""
@@ -59,25 +61,25 @@ def holds(conditions: tuple[When, ...], answers: dict) -> bool:
 class Option:
     value: str
     label: str
-    help: Optional[str] = None
+    help: str | None = None
     when: tuple[When, ...] = ()
-    distro: Optional[str] = None             # the catalog distro this answer selects
-    os_version_suffix: Optional[str] = None  # Windows: nanoserver + "-" + ltsc2025
-    arch: Optional[str] = None               # the catalog architecture (none: multi-platform)
+    distro: str | None = None  # the catalog distro this answer selects
+    os_version_suffix: str | None = None  # Windows: nanoserver + "-" + ltsc2025
+    arch: str | None = None  # the catalog architecture (none: multi-platform)
 
 
 @dataclass(frozen=True)
 class Question:
     id: str
     legend: str
-    help: Optional[str] = None
+    help: str | None = None
     when: tuple[When, ...] = ()
     options: tuple[Option, ...] = ()
     # "channels": the options are the channels of the build-stage repository, from the catalog.
-    options_from: Optional[Literal["channels"]] = None
-    default: Optional[str] = None
+    options_from: Literal["channels"] | None = None
+    default: str | None = None
     # newest_lts: the newest LTS channel in support; plain_tag: the distro of the channel's plain tag.
-    default_from: Optional[Literal["newest_lts", "plain_tag"]] = None
+    default_from: Literal["newest_lts", "plain_tag"] | None = None
 
 
 @dataclass(frozen=True)

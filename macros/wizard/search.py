@@ -3,15 +3,14 @@
 Memoised: the tree asks for the same few hundred combinations tens of thousands of times (many
 paths differ only in answers that do not change which image fits).
 """
-from __future__ import annotations
 
-from typing import Optional
+from __future__ import annotations
 
 from ..model.catalog import Catalog, Image
 from ..model.order import by_length
 
 
-def pick_tags(image: Image, multi: bool) -> Optional[tuple[str, str]]:
+def pick_tags(image: Image, multi: bool) -> tuple[str, str] | None:
     """(floating tag, fixed tag) naming the image's OS version; multi-platform when asked (Linux)."""
     tags = image.shared_tags if multi and image.os == "linux" else image.platform_tags
     named = [t for t in tags if image.names_os(t)]
@@ -29,16 +28,34 @@ class ImageSearch:
         self._images: dict = {}
         self._channel_os: dict = {}
 
-    def find(self, repository: str, channel: str, distro, os_version, arch, variants, multi: bool,
-             prefer_os: Optional[str] = None) -> Optional[tuple[Image, tuple[str, str]]]:
+    def find(
+        self,
+        repository: str,
+        channel: str,
+        distro,
+        os_version,
+        arch,
+        variants,
+        multi: bool,
+        prefer_os: str | None = None,
+    ) -> tuple[Image, tuple[str, str]] | None:
         """The best image (and its floating and fixed tags), or None when nothing fits."""
         key = (repository, channel, distro, os_version, arch, frozenset(variants), multi, prefer_os)
         if key not in self._found:
             self._found[key] = self._search(*key)
         return self._found[key]
 
-    def _search(self, repository: str, channel: str, distro, os_version, arch, wanted: frozenset, multi: bool,
-                prefer_os: Optional[str]) -> Optional[tuple[Image, tuple[str, str]]]:
+    def _search(
+        self,
+        repository: str,
+        channel: str,
+        distro,
+        os_version,
+        arch,
+        wanted: frozenset,
+        multi: bool,
+        prefer_os: str | None,
+    ) -> tuple[Image, tuple[str, str]] | None:
         found = []
         for image in self._of(repository, channel, distro):
             if frozenset(image.variants) != wanted:
@@ -58,8 +75,9 @@ class ImageSearch:
     def _of(self, repository: str, channel: str, distro: str) -> list:
         key = (repository, channel, distro)
         if key not in self._images:
-            self._images[key] = [i for i in self.catalog.repository(repository).images
-                                 if i.channel == channel and i.distro == distro]
+            self._images[key] = [
+                i for i in self.catalog.repository(repository).images if i.channel == channel and i.distro == distro
+            ]
         return self._images[key]
 
     def _os_of_channel_tags(self, repository: str, channel: str) -> frozenset:
@@ -67,11 +85,17 @@ class ImageSearch:
         key = (repository, channel)
         if key not in self._channel_os:
             self._channel_os[key] = frozenset(
-                i.os_version for i in self.catalog.repository(repository).images
-                if i.channel == channel and any(not i.names_os(t) for t in i.tags))
+                i.os_version
+                for i in self.catalog.repository(repository).images
+                if i.channel == channel and any(not i.names_os(t) for t in i.tags)
+            )
         return self._channel_os[key]
 
-    def _rank(self, image: Image, prefer_os: Optional[str], channel_os: frozenset) -> tuple:
+    def _rank(self, image: Image, prefer_os: str | None, channel_os: frozenset) -> tuple:
         """Prefer the OS version of the other stage, then the one the channel's floating tags use, then the newest."""
-        return (image.os_version == prefer_os, image.os_version in channel_os,
-                self.catalog.order.os_rank.get(image.os_version, -1), image.architecture == "amd64")
+        return (
+            image.os_version == prefer_os,
+            image.os_version in channel_os,
+            self.catalog.order.os_rank.get(image.os_version, -1),
+            image.architecture == "amd64",
+        )

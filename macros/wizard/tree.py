@@ -1,8 +1,8 @@
 """Walk every path through the questions and resolve each to images (a result) or a dead end."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 from ..data.errors import Problems
 from ..data.schema import line
@@ -17,7 +17,7 @@ from .search import ImageSearch
 class Coverage:
     """What the paths used, so rules that no path reaches can be reported."""
 
-    used: set = field(default_factory=set)          # (section, index)
+    used: set = field(default_factory=set)  # (section, index)
     unexplained: list = field(default_factory=list)  # answers with no image and no dead end
     no_dockerfile: list = field(default_factory=list)
 
@@ -42,12 +42,17 @@ class TreeBuilder:
         self.reasons += [(r.reason, r.link) for r in rules.build]
 
     def build(self) -> Wizard:
-        return Wizard(rules=self.rules, root=self._visit({}), reasons=self.reasons, version_options=self.version_options,
-                      channel_labels={c.channel: (c.status, c.status_label) for c in self.catalog.lifecycle.channels})
+        return Wizard(
+            rules=self.rules,
+            root=self._visit({}),
+            reasons=self.reasons,
+            version_options=self.version_options,
+            channel_labels={c.channel: (c.status, c.status_label) for c in self.catalog.lifecycle.channels},
+        )
 
     # The tree -------------------------------------------------------------------------------
 
-    def _next_question(self, answers: dict) -> Optional[Question]:
+    def _next_question(self, answers: dict) -> Question | None:
         for question in self.rules.questions:
             if question.id not in answers and holds(question.when, answers):
                 return question
@@ -64,15 +69,22 @@ class TreeBuilder:
                 children[option.value] = self._visit(answers)
                 del answers[question.id]
         if not children:
-            self.problems.add(self.file, line(question), f"questions[{self.rules.questions.index(question)}]",
-                              f"no option can be chosen after {query(answers)}")
+            self.problems.add(
+                self.file,
+                line(question),
+                f"questions[{self.rules.questions.index(question)}]",
+                f"no option can be chosen after {query(answers)}",
+            )
             return Outcome(because="(no option)")
         node = Node(key=question.id, children=children)
         good = [v for v, c in children.items() if (c.has_result if isinstance(c, Node) else c.ok)]
         node.has_result = bool(good)
         preferred = self._preferred(question, answers)
-        node.default = preferred if preferred in good else (good[0] if good else (
-            preferred if preferred in children else next(iter(children))))
+        node.default = (
+            preferred
+            if preferred in good
+            else (good[0] if good else (preferred if preferred in children else next(iter(children))))
+        )
         return node
 
     def _offered(self, question: Question, answers: dict):
@@ -83,13 +95,13 @@ class TreeBuilder:
         channels = set(repo.channels) if repo else set()
         return [o for o in self.version_options if o.value in channels]
 
-    def _preferred(self, question: Question, answers: dict) -> Optional[str]:
+    def _preferred(self, question: Question, answers: dict) -> str | None:
         if question.default is not None:
             return question.default
         if question.default_from == "newest_lts":
             offered = [o.value for o in self._offered(question, answers)]
             infos = [self.catalog.channel(v) for v in offered]
-            for wanted in (lambda c: c.release_type == "lts" and c.in_support, lambda c: c.in_support, lambda c: True):
+            for wanted in (lambda c: c.release_type == "lts" and c.in_support, lambda c: c.in_support, lambda _: True):
                 found = [c.channel for c in infos if wanted(c)]
                 if found:
                     return max(found, key=version_key)
@@ -98,16 +110,16 @@ class TreeBuilder:
             return self._plain_tag_distro(question, answers)
         return None
 
-    def _plain_tag_distro(self, question: Question, answers: dict) -> Optional[str]:
+    def _plain_tag_distro(self, question: Question, answers: dict) -> str | None:
         """The option for the distro of the channel's shortest tag without an OS in it (10.0 -> Ubuntu)."""
         repo = self._build_repository(answers)
         images = [i for i in repo.images if i.channel == answers.get("version") and i.os == "linux"] if repo else []
         best = None
         for image in images:
             for tag in image.shared_tags:
-                if not image.names_os(tag) and image.distro not in tag:
-                    if best is None or len(tag) < len(best[0]):
-                        best = (tag, image.distro)
+                plain = not image.names_os(tag) and image.distro not in tag
+                if plain and (best is None or len(tag) < len(best[0])):
+                    best = (tag, image.distro)
         if best:
             return next((o.value for o in question.options if o.distro == best[1]), None)
         return None
@@ -153,7 +165,9 @@ class TreeBuilder:
         run = run_image = run_index = None
         run_rules = _candidates(self.rules.run, answers)
         for index, rule in run_rules:
-            found = self.search.find(rule.repository, channel, distro, os_version, arch, list(rule.variants) + variants, multi)
+            found = self.search.find(
+                rule.repository, channel, distro, os_version, arch, list(rule.variants) + variants, multi
+            )
             if found:
                 run_image, tags = found
                 run, run_index = self._stage(rule.repository, tags), index
@@ -166,7 +180,9 @@ class TreeBuilder:
             # (which compiles for the machine it runs on) or when building is the goal.
             needs_arch = arch if (run is None or "aot" in rule.variants) else None
             prefer = run_image.os_version if run_image else None
-            found = self.search.find(rule.repository, channel, distro, os_version, needs_arch, rule.variants, True, prefer)
+            found = self.search.find(
+                rule.repository, channel, distro, os_version, needs_arch, rule.variants, True, prefer
+            )
             if found:
                 build, build_index = self._stage(rule.repository, found[1]), index
                 break
@@ -181,7 +197,9 @@ class TreeBuilder:
         reasons = [i for i, r in enumerate(self.rules.reasons) if holds(r.when, answers)]
         for i in reasons:
             self._use("reasons", i)
-        reasons = ([self.run_reason[run_index]] if run_index is not None else []) + [self.build_reason[build_index]] + reasons
+        reasons = (
+            ([self.run_reason[run_index]] if run_index is not None else []) + [self.build_reason[build_index]] + reasons
+        )
         dockerfile = next((i for i, d in enumerate(self.rules.dockerfiles) if holds(d.when, answers)), None)
         if dockerfile is None:
             self.coverage.no_dockerfile.append(dict(answers))
@@ -196,9 +214,9 @@ class TreeBuilder:
         info = self.catalog.repository(repository).info
         return Stage(repository=info.repository, slug=info.slug, tag=tags[0], fixed_tag=tags[1])
 
-    def _dead_end(self, answers: dict, only: Optional[int] = None) -> Outcome:
+    def _dead_end(self, answers: dict, only: int | None = None) -> Outcome:
         for index, dead_end in enumerate(self.rules.dead_ends):
-            if (only is None and not dead_end.block or index == only) and holds(dead_end.when, answers):
+            if ((only is None and not dead_end.block) or index == only) and holds(dead_end.when, answers):
                 self._use("dead_ends", index)
                 labels = {k: self._label(k, v) for k, v in answers.items()}
                 return Outcome(channel=answers.get("version"), because=dead_end.because.format_map(_Labels(labels)))
