@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install install-test serve build test bench sync check clean
+.PHONY: help install install-test serve build test test-fast lint bench sync check schemas clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-13s %s\n", $$1, $$2}'
@@ -37,8 +37,15 @@ build: install ## strict build of the site into site/ (replaced only when the bu
 	$(BIN)/mkdocs build --strict --clean -d site.tmp
 	rm -rf site && mv site.tmp site
 
-test: install-test ## run the whole test suite (unit, site build, browser)
+test: install-test ## run the whole test suite (unit, site build, browser, lint)
 	$(BIN)/python -m pytest
+
+test-fast: install-test ## everything but the tests that drive Chromium (run it before every commit)
+	$(BIN)/python -m pytest -m "not browser"
+
+lint: install-test ## ruff: lint rules and formatting (pyproject.toml); `make lint FIX=1` fixes what it can
+	$(BIN)/ruff check $(if $(FIX),--fix,) macros tests bench
+	$(BIN)/ruff format $(if $(FIX),,--check) macros tests bench
 
 bench: install-test ## run the benchmarks and print figures against their budgets
 	$(BIN)/python -m bench
@@ -46,8 +53,11 @@ bench: install-test ## run the benchmarks and print figures against their budget
 sync: install ## regenerate data/catalog/ from the vendored upstream manifests
 	$(BIN)/python -m macros.sync
 
-check: install ## validate data/ and report problems without building the site
+check: install ## validate all of data/ with the build's loader, without building the site
 	$(BIN)/python -m macros.check
+
+schemas: install ## regenerate data/schemas/*.schema.json (editor validation) from the model
+	$(BIN)/python -m macros.data.jsonschema
 
 clean: ## remove build output
 	rm -rf site .pytest_cache

@@ -1,16 +1,20 @@
-"""Validate everything in data/ with the build's own loader and print the problems (make check)."""
+"""Validate everything in data/ with the build's own loader and print the problems (make check).
+
+python -m macros.check [DATA_DIR]   (default: the project's data/)
+"""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from .data.errors import DataError
 from .data.load import load_guide
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     try:
-        guide = load_guide()
+        guide = load_guide(Path(argv[0]) if argv else None)
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
@@ -25,4 +29,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
