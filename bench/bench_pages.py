@@ -10,7 +10,8 @@ import tempfile
 from pathlib import Path
 
 from bench.measure import Row, median_seconds
-from macros import catalog, render_images
+from macros.data.load import load_catalog
+from macros.render import images as render_images
 
 ROOT = Path(__file__).resolve().parent.parent
 GZIP_BUDGET = 150_000  # bytes over the wire for the biggest tag listing
@@ -44,7 +45,7 @@ def _rows(name: str, raw: int, packed: int) -> list[Row]:
 
 
 def run() -> list[Row]:
-    model = catalog.load_catalog()
+    model = load_catalog()
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
         _build(site)

@@ -8,7 +8,7 @@ from .pages import errors, guide, home, images, source, wizard
 
 
 def define_env(env) -> None:
-    source.start_build()  # called once per build, also for every rebuild of `mkdocs serve`
+    source.start_build(env.conf)  # once per build, also for every rebuild of `mkdocs serve`
     for module in (home, images, guide, wizard):
         for name, function in module.MACROS.items():
             env.macro(errors.reported(name, function), name)

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import gc
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
@@ -29,15 +30,8 @@ class GuidePlugin(BasePlugin):
         # that made the build grow faster than the catalog. They hold no reference cycles worth
         # collecting, so the collector is paused while they are made and then told to leave them
         # alone (gc.freeze). A rebuild (mkdocs serve) unfreezes first, so the old Guide can go.
-        gc.unfreeze()
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with paused_gc():
             guide()
-        finally:
-            if enabled:
-                gc.enable()
-        gc.freeze()
 
     def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ARG002 - MkDocs' signature
         return restore(output)
@@ -46,3 +40,17 @@ class GuidePlugin(BasePlugin):
         target = Path(config.site_dir) / API_PATH
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render_catalog_json(guide().catalog), encoding="utf-8")
+
+
+@contextmanager
+def paused_gc():
+    """Make many long-lived objects without the cyclic GC, then freeze them (see on_pre_build)."""
+    gc.unfreeze()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()

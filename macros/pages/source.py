@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..data.load import Guide, load_guide
 
 _current: list[Guide] = []
+# data/ and docs/ of the project being built (default: this checkout's), set by start_build.
+_folders: list[Path | None] = [None, None]
 
 
-def start_build() -> None:
-    """Forget the previous build's Guide (define_env calls this once per build, also under `mkdocs serve`)."""
+def start_build(config) -> None:
+    """Forget the previous build's Guide and read the data beside this build's mkdocs.yml.
+
+    define_env calls this once per build, also for every rebuild of `mkdocs serve`. The folders come
+    from the MkDocs config rather than from where this code lives, so a copy of the project builds
+    its own data/ even when the installed `macros` package is another checkout's.
+    """
     _current.clear()
+    _folders[:] = [Path(config["config_file_path"]).resolve().parent / "data", Path(config["docs_dir"])]
 
 
 def guide() -> Guide:
     if not _current:
-        _current.append(load_guide())  # cached by load_guide itself until a file in data/ changes
+        data_dir, docs_dir = _folders
+        _current.append(load_guide(data_dir, docs_dir=docs_dir))  # cached until a file in data/ changes
     return _current[0]
