@@ -41,7 +41,7 @@ test: install-test ## run the whole test suite (unit, site build, browser, lint)
 	$(BIN)/python -m pytest
 
 test-fast: install-test ## everything but the tests that drive Chromium (run it before every commit)
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m "not browser" -n auto   # pytest-xdist: these are CPU-bound Python
 
 lint: install-test ## ruff: lint rules and formatting (pyproject.toml); `make lint FIX=1` fixes what it can
 	$(BIN)/ruff check $(if $(FIX),--fix,) macros tests bench

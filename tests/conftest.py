@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
+
 from helpers import CHROMIUM, FIXTURE_DATA, ROOT, TODAY, build_site
 
 

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, TODAY, build_site
 
+from helpers import ROOT, TODAY, build_site
 from macros.data.errors import DataError
 from macros.data.load import load_guide
 

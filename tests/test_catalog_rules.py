@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers import line_containing, replace_once
 
+from helpers import line_containing, replace_once
 from macros.data.errors import DataError
 from macros.data.load import load_catalog
 

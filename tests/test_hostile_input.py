@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 import pytest
 import yaml
+
 from helpers import ROOT
 
 MARK = "pwned"  # every payload that could run or inject carries it; nothing on the page may

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from helpers import ROOT
 
+from helpers import ROOT
 from macros.data.errors import DataError
 from macros.data.load import load_guide, load_legacy
 

@@ -8,8 +8,8 @@ import json
 import jsonschema
 import pytest
 import yaml
-from helpers import ROOT
 
+from helpers import ROOT
 from macros.data.jsonschema import FILES, SCHEMA_DIR, json_schema
 
 

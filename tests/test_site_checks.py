@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+
 from helpers import ROOT
 
 DOCS = ROOT / "docs"

@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 from helpers import ROOT
-
 from macros import sync
 
 

@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import line_containing, replace_once
 
+from helpers import line_containing, replace_once
 from macros.data.errors import DataError
 from macros.data.load import load_guide, load_wizard
 from macros.render.wizard import render_decision_guide, render_wizard, script_json, wizard_data

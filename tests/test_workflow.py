@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import yaml
+
 from helpers import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from pathlib import Path
 
 from ..data.errors import Problems
 from ..data.schema import line
@@ -30,69 +31,83 @@ def version_options(rules: WizardRules, catalog: Catalog) -> tuple[Option, ...]:
     return tuple(options)
 
 
-def check_rules(rules, file, catalog, docs_dir, version_options, problems: Problems) -> None:
+def check_rules(rules: WizardRules, file: str, catalog: Catalog, docs_dir: Path, version_options, problems: Problems):
     """Checks on the file alone (and names in the catalog), before any path is computed."""
-    seen: dict[str, int] = {}
-    values: dict[str, set] = {}
+    values = {}  # question id -> the values its options offer
+    seen: set[str] = set()
     for index, question in enumerate(rules.questions):
-        where = f"questions[{index}]"
-        if question.id not in KEYS:
-            problems.add(
-                file,
-                line(question, "id"),
-                f"{where}.id",
-                f"unknown question '{question.id}' (expected one of the link keys: {', '.join(KEYS)})",
-            )
-        elif question.id in seen:
-            problems.add(file, line(question, "id"), f"{where}.id", f"'{question.id}' is asked twice")
-        seen[question.id] = index
-        if question.options_from and question.options:
-            problems.add(file, line(question, "options"), f"{where}.options", "give options or options_from, not both")
-        if not question.options_from and not question.options:
-            problems.add(
-                file, line(question), f"{where}.options", "expected at least one option (or options_from: channels)"
-            )
         options = version_options if question.options_from == "channels" else question.options
         values[question.id] = {o.value for o in options}
+        _check_question(question, f"questions[{index}]", seen, values[question.id], file, problems)
+        seen.add(question.id)
         for n, option in enumerate(question.options):
-            if [o.value for o in question.options].count(option.value) > 1:
-                problems.add(
-                    file, line(option, "value"), f"{where}.options[{n}].value", f"'{option.value}' is listed twice"
-                )
-            if option.distro and option.distro not in catalog.distros:
-                problems.add(
-                    file,
-                    line(option, "distro"),
-                    f"{where}.options[{n}].distro",
-                    f"unknown distro '{option.distro}' (expected one of: {', '.join(sorted(catalog.distros))})",
-                )
-            if option.arch and option.arch not in catalog.architectures:
-                problems.add(
-                    file,
-                    line(option, "arch"),
-                    f"{where}.options[{n}].arch",
-                    f"unknown architecture '{option.arch}' (expected one of: {', '.join(catalog.architectures)})",
-                )
-        if question.default is not None and question.default not in values[question.id]:
-            problems.add(
-                file,
-                line(question, "default"),
-                f"{where}.default",
-                f"'{question.default}' is not one of its options ({', '.join(sorted(values[question.id]))})",
-            )
-        if question.default is None and question.default_from is None:
-            problems.add(file, line(question), f"{where}.default", "missing (expected default or default_from)")
+            _check_option(question, option, f"questions[{index}].options[{n}]", catalog, file, problems)
+    _check_conditions(rules, values, file, problems)
+    _check_references(rules, catalog, docs_dir, file, problems)
+    _check_placeholders(rules, file, problems)
+
+
+def _check_question(question, where: str, seen: set, values: set, file: str, problems: Problems) -> None:
+    if question.id not in KEYS:
+        problems.add(
+            file,
+            line(question, "id"),
+            f"{where}.id",
+            f"unknown question '{question.id}' (expected one of the link keys: {', '.join(KEYS)})",
+        )
+    elif question.id in seen:
+        problems.add(file, line(question, "id"), f"{where}.id", f"'{question.id}' is asked twice")
+    if question.options_from and question.options:
+        problems.add(file, line(question, "options"), f"{where}.options", "give options or options_from, not both")
+    if not question.options_from and not question.options:
+        problems.add(
+            file, line(question), f"{where}.options", "expected at least one option (or options_from: channels)"
+        )
+    if question.default is not None and question.default not in values:
+        problems.add(
+            file,
+            line(question, "default"),
+            f"{where}.default",
+            f"'{question.default}' is not one of its options ({', '.join(sorted(values))})",
+        )
+    if question.default is None and question.default_from is None:
+        problems.add(file, line(question), f"{where}.default", "missing (expected default or default_from)")
+
+
+def _check_option(question, option, where: str, catalog: Catalog, file: str, problems: Problems) -> None:
+    if [o.value for o in question.options].count(option.value) > 1:
+        problems.add(file, line(option, "value"), f"{where}.value", f"'{option.value}' is listed twice")
+    if option.distro and option.distro not in catalog.distros:
+        problems.add(
+            file,
+            line(option, "distro"),
+            f"{where}.distro",
+            f"unknown distro '{option.distro}' (expected one of: {', '.join(sorted(catalog.distros))})",
+        )
+    if option.arch and option.arch not in catalog.architectures:
+        problems.add(
+            file,
+            line(option, "arch"),
+            f"{where}.arch",
+            f"unknown architecture '{option.arch}' (expected one of: {', '.join(catalog.architectures)})",
+        )
+
+
+def _check_conditions(rules: WizardRules, values: dict, file: str, problems: Problems) -> None:
+    """Conditions may only name questions asked earlier, with values those questions offer."""
     order = [q.id for q in rules.questions]
-    # Conditions may only name questions asked earlier, with values those questions offer.
     for index, question in enumerate(rules.questions):
         _check_when(question.when, order[:index], values, file, f"questions[{index}].when", question, problems)
         for n, option in enumerate(question.options):
-            _check_when(
-                option.when, order[:index], values, file, f"questions[{index}].options[{n}].when", option, problems
-            )
+            where = f"questions[{index}].options[{n}].when"
+            _check_when(option.when, order[:index], values, file, where, option, problems)
     for section in ("run_variants", "run", "build", "dead_ends", "reasons", "dockerfiles"):
         for index, entry in enumerate(getattr(rules, section)):
             _check_when(entry.when, order, values, file, f"{section}[{index}].when", entry, problems)
+
+
+def _check_references(rules: WizardRules, catalog: Catalog, docs_dir: Path, file: str, problems: Problems) -> None:
+    """Stage rules name repositories of the catalog; links name pages under docs/."""
     for section in ("run", "build"):
         for index, rule in enumerate(getattr(rules, section)):
             try:
@@ -109,6 +124,10 @@ def check_rules(rules, file, catalog, docs_dir, version_options, problems: Probl
                     f"{section}[{index}].link",
                     f"no page docs/{page} (expected a path under docs/, like guide/tags.md)",
                 )
+
+
+def _check_placeholders(rules: WizardRules, file: str, problems: Problems) -> None:
+    """{answer} in a dead end's text and {build}/{run} in a Dockerfile are the only placeholders."""
     for index, dead_end in enumerate(rules.dead_ends):
         for name in _placeholders(dead_end.because):
             if name not in KEYS:
