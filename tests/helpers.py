@@ -12,6 +12,18 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 TODAY = "2026-11-28"  # the date every test build computes support status for
 CHROMIUM = "/usr/bin/chromium"
+# The old image names the guide promises to explain (data/legacy.yml and the legacy-names page).
+LEGACY_NAMES = [
+    "microsoft/dotnet",
+    "microsoft/aspnetcore",
+    "microsoft/aspnetcore-build",
+    "microsoft/dotnet-nightly",
+    "microsoft/dotnet-samples",
+    "microsoft/dotnet-framework",
+    "microsoft/aspnet",
+    "microsoft/wcf",
+    "mcr.microsoft.com/dotnet/core/*",
+]
 
 
 def build_site(project: Path, out: Path, site_url: str = "http://127.0.0.1:8000/", extra_env=None):

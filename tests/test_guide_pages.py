@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 
 import pytest
 
+from helpers import LEGACY_NAMES
+
 # Tags that end a run of text: their content must not glue onto the next cell or paragraph.
 _BLOCK = {
     "p",
@@ -193,19 +195,6 @@ def test_every_seed_idea_has_a_home(built_site, idea):
     text = page_text(built_site / page / "index.html")
     for phrase in phrases:
         assert phrase in text, f"{idea!r}: '{phrase}' missing from {page}"
-
-
-LEGACY_NAMES = [
-    "microsoft/dotnet",
-    "microsoft/aspnetcore",
-    "microsoft/aspnetcore-build",
-    "microsoft/dotnet-nightly",
-    "microsoft/dotnet-samples",
-    "microsoft/dotnet-framework",
-    "microsoft/aspnet",
-    "microsoft/wcf",
-    "mcr.microsoft.com/dotnet/core/*",
-]
 
 
 def test_legacy_table_covers_every_legacy_name(built_site):
