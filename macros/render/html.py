@@ -38,10 +38,26 @@ def render_template(name: str, **values) -> str:
 # the same escaping, at a third of the cost, and the tag tables call them tens of thousands of times.
 
 
+# Markdown's inline syntax as HTML entities: text from data must not become a link, emphasis or code
+# span when it passes through Markdown (a tag `10.0-[x](javascript:...)` stays text). `_` is left
+# alone: Markdown never reads it as emphasis inside a word, and tag and key names are full of it.
+_MARKDOWN_INLINE = str.maketrans({"\\": "&#92;", "`": "&#96;", "*": "&#42;", "[": "&#91;", "]": "&#93;"})
+
+
 def _literal(text: str) -> str:
-    """Escaped text with `*` as an entity: inside a Markdown table, `nightly/*` twice in one row
-    would otherwise turn what lies between into emphasis (`_` inside a word never does)."""
-    return str(escape(text)).replace("*", "&#42;")
+    """Plain text for any context: HTML escaped and Markdown's inline syntax neutralised."""
+    return str(escape(text)).translate(_MARKDOWN_INLINE)
+
+
+def text(value: str) -> Markup:
+    """A data value shown as plain text, wherever it goes (HTML, a Markdown table, a list)."""
+    return Markup(_literal(value))
+
+
+def prose(value: str) -> Markup:
+    """Hand-kept prose (data/*.yml fields the writers' page lists as inline Markdown): HTML escaped,
+    Markdown such as `code` and *emphasis* kept."""
+    return Markup(escape(value))
 
 
 def code(text: str) -> Markup:
@@ -93,11 +109,9 @@ def html_table(
 
 
 def _markdown_cell(value: str | Markup) -> str:
-    if isinstance(value, Markup):  # already escaped HTML: a pipe must not split the cell
-        text = str(value).replace("|", "&#124;")
-    else:
-        text = str(escape(value)).replace("\\", "\\\\").replace("|", "\\|")
-    return text.replace("\n", " ").strip()
+    # Markup is finished (escaped) HTML; plain text is escaped here. A pipe must not split the cell.
+    cell = str(value) if isinstance(value, Markup) else _literal(value)
+    return cell.replace("|", "&#124;").replace("\n", " ").strip()
 
 
 def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str | Markup]]) -> str:

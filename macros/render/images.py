@@ -10,7 +10,19 @@ from ..model.catalog import Catalog, Image, RepositoryModel
 from ..model.order import VARIANTS
 from ..model.platforms import OS_LABELS
 from ..model.tags import TagGroup
-from .html import code, codes, html_table, join, markdown_table, md_link, render_template, size_text, small
+from .html import (
+    code,
+    codes,
+    html_table,
+    join,
+    markdown_table,
+    md_link,
+    prose,
+    render_template,
+    size_text,
+    small,
+    text,
+)
 from .texts import SIZE_CAVEAT, build_date
 
 
@@ -38,21 +50,21 @@ def render_overview(catalog: Catalog, repo: str) -> str:
     """What the repository is for and holds, when to use it or not, and a pull command."""
     model = catalog.repository(repo)
     info = model.info
-    related = ", ".join(f"[`{r}`]({catalog.repository(r).info.slug}.md)" for r in info.related)
+    related = join((md_link(f"{catalog.repository(r).info.slug}.md", code(r)) for r in info.related), ", ")
     lines = [
-        f"**{info.purpose}**",
+        f"**{text(info.purpose)}**",
         "",
-        f"**Image name:** `{info.image_name}`",
+        f"**Image name:** {code(info.image_name)}",
         "",
-        f"**What is inside:** {info.inside}",
+        f"**What is inside:** {prose(info.inside)}",
         "",
         "**Use it for:**",
         "",
-        *[f"- {item}" for item in info.use_when],
+        *[f"- {prose(item)}" for item in info.use_when],
         "",
         "**Not for:**",
         "",
-        *[f"- {item}" for item in info.avoid_when],
+        *[f"- {prose(item)}" for item in info.avoid_when],
         "",
     ]
     if related:
@@ -85,10 +97,13 @@ def _featured_table(catalog: Catalog, model: RepositoryModel, groups: list[TagGr
 
 
 def _channel_title(catalog: Catalog, channel: str | None, model: RepositoryModel) -> str:
+    """A tab label (Markdown inside double quotes): plain text, its quotes as entities."""
     if channel is None:
-        return f"Version {model.images[0].version}" if model.images[0].version else "All tags"
-    known = catalog.channels.get(channel)
-    return f"{catalog.product(channel)} ({known.release_label})" if known else catalog.product(channel)
+        title = f"Version {model.images[0].version}" if model.images[0].version else "All tags"
+    else:
+        known = catalog.channels.get(channel)
+        title = f"{catalog.product(channel)} ({known.release_label})" if known else catalog.product(channel)
+    return str(text(title))
 
 
 def render_featured_tags(catalog: Catalog, repo: str, finished_html: Callable[[str], str] = lambda html: html) -> str:
@@ -129,9 +144,10 @@ def render_support_status(catalog: Catalog, repo: str) -> str:
     date = build_date(catalog.today)
     if model.info.lifecycle == "own" or not model.channels:
         newest = model.images[0].version
+        what = f"version (today {text(newest)}) gets" if newest else "images get"
         return (
             f"These images have their own update policy rather than a .NET support lifecycle: only the "
-            f"newest version (today {newest}) gets fixes, so use the newest tag.\n\n"
+            f"newest {what} fixes, so use the newest tag.\n\n"
             f"<small>Checked against the catalog as of {date}.</small>\n"
         )
     rows = []
@@ -316,7 +332,7 @@ def render_image_index(catalog: Catalog) -> str:
     """One row per repository: link, what it is for, channels, tag count and what `latest` is."""
     rows = []
     for model in catalog.repositories:
-        latest = _os_names(catalog, model.latest) if model.latest else "no `latest` tag"
+        latest = _os_names(catalog, model.latest) if model.latest else Markup("no <code>latest</code> tag")
         channels = ", ".join(model.channels) or "own versions"
         rows.append(
             [
@@ -327,7 +343,9 @@ def render_image_index(catalog: Catalog) -> str:
                 latest,
             ]
         )
-    return markdown_table(["Repository", "What it is for", "Channels", "Tags", "`latest` runs on"], rows)
+    return markdown_table(
+        ["Repository", "What it is for", "Channels", "Tags", Markup("<code>latest</code> runs on")], rows
+    )
 
 
 def render_lifecycle(catalog: Catalog) -> str:
@@ -353,7 +371,7 @@ def render_lifecycle(catalog: Catalog) -> str:
     table = markdown_table(
         ["Channel", "Release type", "GA", "End of life", "Status", "Repositories and main tag"], rows
     )
-    notes = [f"- **{c.product} {c.channel}:** {c.note}" for c in catalog.lifecycle.channels if c.note]
+    notes = [f"- **{text(c.title)}:** {prose(c.note)}" for c in catalog.lifecycle.channels if c.note]
     return (
         table
         + "\n"

@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from ..model.catalog import Catalog, RepositoryModel
 from ..model.legacy import LegacyList
-from .html import breakable_code, code, join, markdown_table, md_link, small
+from .html import breakable_code, code, join, markdown_table, md_link, prose, small
 
 
 def _repo_link(model: RepositoryModel, prefix: str) -> Markup:
@@ -33,7 +33,9 @@ def render_legacy_names(catalog: Catalog, legacy: LegacyList, prefix: str = "../
         sources = join(["(", join(map(_source_link, entry.sources), ", "), ")"], "") if entry.sources else ""
         history = join([moves, small(join([entry.why, sources], " ") if sources else entry.why)])
         today = (
-            join(_repo_link(catalog.repository(r), prefix) for r in entry.today) if entry.today else entry.today_note
+            join(_repo_link(catalog.repository(r), prefix) for r in entry.today)
+            if entry.today
+            else prose(entry.today_note)
         )
         rows.append([name, history, today])
     return (
