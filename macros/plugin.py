@@ -2,6 +2,7 @@
 
 - on_config: Markdown gets the passthrough extension (searchable finished HTML comes back after it);
 - on_pre_build: the Guide is loaded and validated once, with Python's cyclic GC paused (see below);
+- on_page_content: when no .NET channel is in support any more, every page says so first;
 - on_post_page: the rest of the finished HTML comes back, after search has indexed the page;
 - on_post_build: api/catalog.json is written once per site.
 """
@@ -17,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from .pages.passthrough import PassthroughExtension, restore
 from .pages.source import guide
 from .render.api import API_PATH, render_catalog_json
+from .render.texts import outlived_banner
 
 
 class GuidePlugin(BasePlugin):
@@ -32,6 +34,10 @@ class GuidePlugin(BasePlugin):
         # alone (gc.freeze). A rebuild (mkdocs serve) unfreezes first, so the old Guide can go.
         with paused_gc():
             guide()
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:  # noqa: ARG002 - MkDocs' signature
+        catalog = guide().catalog
+        return str(outlived_banner(catalog.today)) + html if catalog.outlived else html
 
     def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ARG002 - MkDocs' signature
         return restore(output)

@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from macros.data.errors import UnknownValue as MacroArgumentError
+from macros.data.errors import UnknownValueError as MacroArgumentError
 from macros.data.load import load_catalog, load_guide
 from macros.model import current
 from macros.render import guide as r

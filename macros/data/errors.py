@@ -1,4 +1,5 @@
 """The one error type of the guide's data layer, shown by MkDocs as a clean message."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ class Problems:
             raise DataError(self.items)
 
 
-class UnknownValue(ValueError):
+class UnknownValueError(ValueError):
     """A lookup (usually a macro argument) named something the data does not have.
 
     The message says what was expected; the page glue adds the page, line and call.

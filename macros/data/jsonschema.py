@@ -1,10 +1,11 @@
-"""JSON Schema for each hand-kept or generated data file, made from the model classes (python -m macros.data.jsonschema).
+"""JSON Schema for each data file, made from the model classes (python -m macros.data.jsonschema).
 
 Editors that speak yaml-language-server (VS Code's YAML extension, JetBrains, Neovim) then check
 data/*.yml while it is typed. The schema is derived from the same classes and field types the
 loader validates with (schema.py), so the two cannot disagree; relations between files (a channel
 that lifecycle.yml must list, a repository of repositories.yml) are the loader's alone.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -13,7 +14,6 @@ import json
 import sys
 import types
 import typing
-from pathlib import Path
 
 from ..model.catalog import CatalogFile
 from ..model.legacy import LegacyList
@@ -25,8 +25,14 @@ from .load import DATA_DIR, ROOT
 from .schema import fields_of
 
 # Which class describes which file, and where its schema is written.
-FILES = {"catalog": CatalogFile, "lifecycle": Lifecycle, "platforms": Platforms, "repositories": RepositoryList,
-         "legacy": LegacyList, "wizard": WizardRules}
+FILES = {
+    "catalog": CatalogFile,
+    "lifecycle": Lifecycle,
+    "platforms": Platforms,
+    "repositories": RepositoryList,
+    "legacy": LegacyList,
+    "wizard": WizardRules,
+}
 SCHEMA_DIR = DATA_DIR / "schemas"
 
 
@@ -73,8 +79,12 @@ def _object(cls, definitions: dict) -> dict:
 def json_schema(cls, name: str) -> dict:
     definitions: dict = {}
     top = _object(cls, definitions)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"data/{name}.yml", **top,
-            "$defs": dict(sorted(definitions.items()))}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"data/{name}.yml",
+        **top,
+        "$defs": dict(sorted(definitions.items())),
+    }
 
 
 def main() -> int:

@@ -5,6 +5,7 @@ and checked against the others; problems from all files are reported together as
 naming file and line. `load_guide` is the entry point for the build, `make check` and tests;
 load_catalog, load_legacy and load_wizard are its steps, open to tests of one file.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -43,14 +44,26 @@ class Guide:
 
 
 def today() -> datetime.date:
-    """The build's "today": GUIDE_TODAY=YYYY-MM-DD when set (tests, reproducible builds), else the clock."""
+    """The build's "today": GUIDE_TODAY=YYYY-MM-DD when set (tests, previews of a future date), else the
+    UTC date of SOURCE_DATE_EPOCH (reproducible builds) or of the clock: never the machine's time zone,
+    so two machines building at the same instant say the same thing."""
     value = os.environ.get("GUIDE_TODAY", "").strip()
-    if not value:
-        return datetime.date.today()
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise DataError([Problem("GUIDE_TODAY", 0, "", f"expected a date like 2026-11-28, got '{value}'")]) from None
+    if value:
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise DataError(
+                [Problem("GUIDE_TODAY", 0, "", f"expected a date like 2026-11-28, got '{value}'")]
+            ) from None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
+        except (ValueError, OverflowError, OSError):
+            raise DataError(
+                [Problem("SOURCE_DATE_EPOCH", 0, "", f"expected seconds since 1970, got '{epoch}'")]
+            ) from None
+    return datetime.datetime.now(tz=datetime.UTC).date()
 
 
 def load_guide(data_dir: Path | None = None, on: datetime.date | None = None, docs_dir: Path | None = None) -> Guide:

@@ -3,13 +3,14 @@
 A field's type says what YAML must hold there; a field with a default is optional;
 fields marked `derived` are computed by the loader and may not appear in YAML.
 """
+
 from __future__ import annotations
 
 import dataclasses
 import datetime
 import types
 import typing
-from functools import lru_cache
+from functools import cache
 
 from .errors import Problems
 from .yamlio import LocatedDict, LocatedList
@@ -28,7 +29,7 @@ class Where:
     def __init__(self, file: str, line: int, path: str):
         self.file, self.line, self.path = file, line, path
 
-    def at(self, part: str, line: int) -> "Where":
+    def at(self, part: str, line: int) -> Where:
         joined = f"{self.path}.{part}" if self.path and not part.startswith("[") else f"{self.path}{part}"
         return Where(self.file, line or self.line, joined)
 
@@ -52,7 +53,7 @@ def _describe(value) -> str:
     return type(value).__name__
 
 
-@lru_cache(maxsize=None)
+@cache
 def fields_of(cls) -> tuple[tuple[str, object, bool, bool], ...]:
     """(name, type, required, derived) for each field of a model class."""
     hints = typing.get_type_hints(cls)
@@ -64,7 +65,7 @@ def fields_of(cls) -> tuple[tuple[str, object, bool, bool], ...]:
     return tuple(result)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _origin(tp):
     return typing.get_origin(tp)
 
@@ -73,7 +74,7 @@ def expected(tp) -> str:
     """How a type reads in an error message."""
     origin = typing.get_origin(tp)
     if tp is str:
-        return "a string (quote versions: \"8.0\")"
+        return 'a string (quote versions: "8.0")'
     if tp is int:
         return "a whole number"
     if tp is bool:
@@ -99,8 +100,12 @@ def convert(tp, value, where: Where, problems: Problems):
     # Fast paths for the shapes the catalog is made of; anything unusual takes the full route.
     if tp is str and type(value) is str and value.strip():
         return value
-    if tp == _STRING_LIST and type(value) is not str and isinstance(value, list) \
-            and all(type(v) is str and v for v in value):
+    if (
+        tp == _STRING_LIST
+        and type(value) is not str
+        and isinstance(value, list)
+        and all(type(v) is str and v for v in value)
+    ):
         return tuple(value)
     origin = _origin(tp)
     if origin in (typing.Union, types.UnionType):
@@ -176,11 +181,12 @@ def _fast(tp):
                 return _SLOW
             items = tuple(accept(item) for item in v)
             return _SLOW if _SLOW in items else items
+
         return accept_all
-    return lambda v: _SLOW
+    return lambda _: _SLOW
 
 
-@lru_cache(maxsize=None)
+@cache
 def _plan(cls):
     """Per model class: ({field: (type, required, derived)}, [(field, type, required, fast acceptor)])."""
     known = {name: (tp, required, is_derived) for name, tp, required, is_derived in fields_of(cls)}
@@ -204,14 +210,17 @@ def build(cls, mapping, where: Where, problems: Problems):
         if spec is None or spec[2]:
             line = mapping.line_of(key) if located else where.line
             allowed = ", ".join(n for n, (_, _, d) in known.items() if not d)
-            problems.add(where.file, line, where.at(str(key), line).path,
-                         f"unknown field (expected one of: {allowed})")
+            problems.add(where.file, line, where.at(str(key), line).path, f"unknown field (expected one of: {allowed})")
             failed = True
     for name, tp, required, accept in fields:
         if name not in mapping:
             if required:
-                problems.add(where.file, mapping.line if located else where.line, where.at(name, 0).path,
-                             f"missing required field (expected {expected(tp)})")
+                problems.add(
+                    where.file,
+                    mapping.line if located else where.line,
+                    where.at(name, 0).path,
+                    f"missing required field (expected {expected(tp)})",
+                )
                 failed = True
             continue
         value = accept(mapping[name])

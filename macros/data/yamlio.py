@@ -1,7 +1,9 @@
 """Read YAML safely and remember the line of every key and list item, for error messages."""
+
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 import yaml
 
@@ -45,7 +47,7 @@ class _LocatingLoader(_BaseLoader):
     """The safe loader, with implicit tags memoised: the catalog repeats the same few thousand
     plain scalars (tags, OS names), and PyYAML would run its regexes on every one of them."""
 
-    _tags: dict = {}
+    _tags: ClassVar[dict] = {}
 
     def resolve(self, kind, value, implicit):
         if kind is not yaml.ScalarNode:
@@ -70,8 +72,9 @@ def _construct(node, loader, open_nodes: set):
         try:
             return loader.construct_object(node)  # int, float, bool, null, date; unknown tags raise
         except ValueError as error:  # e.g. 2025-13-45 matches the date pattern, then fails
-            raise yaml.constructor.ConstructorError(None, None, f"invalid value '{node.value}' ({error})",
-                                                    node.start_mark) from None
+            raise yaml.constructor.ConstructorError(
+                None, None, f"invalid value '{node.value}' ({error})", node.start_mark
+            ) from None
     if id(node) in open_nodes:
         raise yaml.constructor.ConstructorError(None, None, "an alias refers to itself", node.start_mark)
     open_nodes.add(id(node))
@@ -85,8 +88,9 @@ def _construct(node, loader, open_nodes: set):
                 if key in result:
                     result.duplicates.append((str(key), line))
             except TypeError:  # a list or mapping used as a key
-                raise yaml.constructor.ConstructorError(None, None, "a key must be a plain value",
-                                                        key_node.start_mark) from None
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be a plain value", key_node.start_mark
+                ) from None
             result[key] = _construct(value_node, loader, open_nodes)
             lines[key] = line
     elif kind is yaml.SequenceNode:

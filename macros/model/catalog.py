@@ -154,8 +154,13 @@ class RepositoryModel:
 
     @property
     def current_channel(self) -> str | None:
-        """The newest channel in support, or None."""
-        return self.supported_channels[0] if self.supported_channels else None
+        """The channel examples use: the newest in support. Once the data has outlived every channel,
+        the newest released one, so the site still builds (and says on every page that none is in
+        support: Catalog.outlived)."""
+        if self.supported_channels:
+            return self.supported_channels[0]
+        released = [c for c in self.channels if c in self.lifecycle and self.lifecycle[c].status == "eol"]
+        return released[0] if released else None
 
     # --- tag groups ---
 
@@ -216,6 +221,13 @@ class Catalog:
             return self.channels[version]
         except KeyError:
             raise KeyError(f"unknown channel '{version}' (expected one of: {', '.join(self.channels)})") from None
+
+    @cached_property
+    def outlived(self) -> bool:
+        """True when no .NET channel is in support on the build's day (the data is older than every
+        release it lists): every page then says so."""
+        dotnet = [c for c in self.lifecycle.channels if c.product != ".NET Framework"]
+        return bool(dotnet) and not any(c.in_support for c in dotnet)
 
     def product(self, channel: str) -> str:
         """ ".NET 10.0" (".NET" when the lifecycle does not know the channel)."""

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from ..data.errors import UnknownValue
+from ..data.errors import UnknownValueError
 from .catalog import Catalog, Image, RepositoryModel
 from .order import VARIANTS, by_length
 
 
 def current_channel(catalog: Catalog, repo: str = "sdk") -> str:
-    """The newest .NET channel that is in support on the build's day and has images in `repo`."""
+    """The .NET channel examples use (RepositoryModel.current_channel): the newest in support."""
     model = catalog.repository(repo)
     if model.current_channel is None:
-        raise UnknownValue(
-            f"{model.info.repository} has no channel in support on {catalog.today} "
+        raise UnknownValueError(
+            f"{model.info.repository} has no released channel on {catalog.today} "
             f"(expected one of: {', '.join(model.channels) or 'none'})"
         )
     return model.current_channel
@@ -23,7 +23,7 @@ def parse_variants(variant: str) -> frozenset[str]:
     words = frozenset(w for w in variant.replace(",", " ").replace("-", " ").split() if w)
     unknown = sorted(words - set(VARIANTS))
     if unknown:
-        raise UnknownValue(f"unknown variant '{' '.join(unknown)}' (expected one of: {', '.join(VARIANTS)})")
+        raise UnknownValueError(f"unknown variant '{' '.join(unknown)}' (expected one of: {', '.join(VARIANTS)})")
     return words
 
 
@@ -33,7 +33,7 @@ def default_os_version(catalog: Catalog, repo: str = "aspnet", channel: str | No
     channel = channel or current_channel(catalog, repo)
     images = model.resolve(channel)
     if not images:
-        raise UnknownValue(
+        raise UnknownValueError(
             f"{model.info.repository} has no plain '{channel}' tag "
             f"(expected a channel like {', '.join(model.channels)})"
         )
@@ -67,17 +67,17 @@ def current_tag(
     model = catalog.repository(repo)
     channel = channel or current_channel(catalog, repo)
     if channel not in model.channels:
-        raise UnknownValue(
+        raise UnknownValueError(
             f"{model.info.repository} has no channel '{channel}' (expected one of: {', '.join(model.channels)})"
         )
     if os and os not in catalog.distros and os not in catalog.os_versions:
-        raise UnknownValue(
+        raise UnknownValueError(
             f"unknown os '{os}' (expected a distro or OS version: "
             f"{', '.join(list(catalog.distros) + list(catalog.os_versions))})"
         )
     images = _candidates(catalog, model, channel, parse_variants(variant), os)
     if not images:
-        raise UnknownValue(
+        raise UnknownValueError(
             f"{model.info.repository} has no {channel} image with variant '{variant or 'none'}'"
             f"{' on ' + os if os else ''} (expected a combination listed on its repository page)"
         )
@@ -88,10 +88,10 @@ def current_tag(
 
     if arch:  # an architecture-specific tag: the platform tags of that architecture's image
         if arch not in catalog.architectures:
-            raise UnknownValue(f"unknown arch '{arch}' (expected one of: {', '.join(catalog.architectures)})")
+            raise UnknownValueError(f"unknown arch '{arch}' (expected one of: {', '.join(catalog.architectures)})")
         matching = [i for i in images if i.architecture == arch and i.os_version == image.os_version]
         if not matching:
-            raise UnknownValue(f"{model.info.repository} {channel} has no {arch} image on {image.os_version}")
+            raise UnknownValueError(f"{model.info.repository} {channel} has no {arch} image on {image.os_version}")
         tags = pick(matching[0].platform_tags)
     else:  # multi-platform tags first; .NET Framework datestamps exist only per Windows version
         shared, platform = pick(image.shared_tags), pick(image.platform_tags)
@@ -99,7 +99,7 @@ def current_tag(
         if os:  # the reader asked for an OS: keep it visible in the tag
             tags = [t for t in shared + platform if os in t or image.os_version in t] or tags
     if not tags:
-        raise UnknownValue(
+        raise UnknownValueError(
             f"no {'fixed' if fixed else 'floating'} tag for {model.info.repository} {channel} "
             f"'{variant}' (expected fixed=true or fixed=false to match a tag)"
         )
@@ -119,7 +119,7 @@ def documented_reference(catalog: Catalog, repo: str, tag: str) -> str:
     if not model.has_tag(tag):
         near = sorted(t for t in model.images_by_tag if t.split("-")[0] == tag.split("-")[0])[:8]
         hint = ", ".join(near) if near else ", ".join(list(model.images_by_tag)[:8])
-        raise UnknownValue(
+        raise UnknownValueError(
             f"tag '{tag}' is not in the catalog of {model.info.repository} (expected one of: {hint}, ...)"
         )
     return model.reference(tag)
@@ -129,7 +129,7 @@ def example_reference(catalog: Catalog, model: RepositoryModel) -> str:
     """A current reference for any repository: the supported channel's default tag, else `latest`."""
     try:
         return model.reference(current_tag(catalog, model.info.slug))
-    except UnknownValue:
+    except UnknownValueError:
         pass
     for tag in ("latest", *model.images_by_tag):
         if model.has_tag(tag):

@@ -19,7 +19,7 @@ import jinja2
 import yaml
 from jinja2 import nodes
 
-from ..data.errors import DataError, Problem, UnknownValue
+from ..data.errors import DataError, Problem, UnknownValueError
 
 # The page being rendered (file, lines of front matter above the body) and the problems it recorded.
 _page: list = ["docs/?", 0]
@@ -93,7 +93,7 @@ def reported(name: str, function):
             raise MacroCallError(written, f"{error} (expected {shape})") from None
         try:
             return function(*args, **kwargs)
-        except (UnknownValue, KeyError) as error:
+        except (UnknownValueError, KeyError) as error:
             raise MacroCallError(written, error.args[0] if error.args else str(error)) from None
 
     return call

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..data.errors import UnknownValue
+from ..data.errors import UnknownValueError
 from ..model.catalog import Catalog, RepositoryModel
 from ..model.current import current_channel, current_tag, documented_reference, example_reference
 from ..model.order import version_key
@@ -41,7 +41,7 @@ def _x64_size(catalog: Catalog, repo: str, tag: str) -> int:
     documented_reference(catalog, repo, tag)
     images = [i for i in model.resolve(tag) if i.architecture == "amd64" and i.size_bytes]
     if not images:
-        raise UnknownValue(
+        raise UnknownValueError(
             f"no recorded size for {model.info.repository}:{tag} on x64 "
             f"(expected a Linux or Windows tag of .NET 8 to 10 with size data)"
         )
@@ -59,7 +59,7 @@ def render_image_sizes(catalog: Catalog, repo: str, channel: str = "") -> str:
     channel = channel or current_channel(catalog, repo)
     images = [i for i in model.images if i.channel == channel and i.architecture == "amd64" and i.size_bytes]
     if not images:
-        raise UnknownValue(
+        raise UnknownValueError(
             f"no recorded sizes for {model.info.repository} {channel} (expected one of: {', '.join(model.channels)})"
         )
     rows = []
@@ -106,7 +106,9 @@ def render_channel_status(catalog: Catalog, channel: str) -> str:
 
 def render_os_name(catalog: Catalog, os_version: str) -> str:
     if os_version not in catalog.os_versions:
-        raise UnknownValue(f"unknown OS version '{os_version}' (expected one of: {', '.join(catalog.os_versions)})")
+        raise UnknownValueError(
+            f"unknown OS version '{os_version}' (expected one of: {', '.join(catalog.os_versions)})"
+        )
     return catalog.os_versions[os_version].name
 
 
@@ -116,7 +118,7 @@ def render_os_names(catalog: Catalog, repo: str, channel: str = "") -> str:
     channel = channel or current_channel(catalog, repo)
     found = {i.os_version for i in model.images if i.channel == channel}
     if not found:
-        raise UnknownValue(
+        raise UnknownValueError(
             f"{model.info.repository} has no channel '{channel}' (expected one of: {', '.join(model.channels)})"
         )
     return ", ".join(o.name for o in catalog.platforms.os_versions if o.os_version in found)
@@ -127,7 +129,7 @@ def render_latest(catalog: Catalog, repo: str) -> str:
     model = catalog.repository(repo)
     images = model.latest
     if not images:
-        raise UnknownValue(f"{model.info.repository} has no 'latest' tag (expected a repository that has one)")
+        raise UnknownValueError(f"{model.info.repository} has no 'latest' tag (expected a repository that has one)")
     versions = sorted({i.version or i.channel or "" for i in images}, key=version_key)
     names = [o.name for o in catalog.platforms.os_versions if o.os_version in {i.os_version for i in images}]
     return f"{', '.join(versions)} on {', '.join(names)}"

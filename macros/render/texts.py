@@ -17,3 +17,14 @@ SIZE_CAVEAT = (
 def build_date(today: datetime.date) -> Markup:
     """The date support status was computed for, as a <time> element."""
     return Markup(f'<time datetime="{today.isoformat()}">{today.strftime("%-d %B %Y")}</time>')
+
+
+def outlived_banner(today: datetime.date) -> Markup:
+    """Said on every page when the data has outlived every .NET release it lists."""
+    return Markup(
+        '<div class="admonition danger" data-guide-outlived><p class="admonition-title">'
+        f"No .NET version in this guide is in support on {build_date(today)}</p>"
+        "<p>Every .NET channel listed here has reached its end of life, and the tags shown are no longer "
+        "patched. This copy of the guide is older than the current releases: use a newer edition, or "
+        "refresh its data (see the README).</p></div>"
+    )
