@@ -31,6 +31,14 @@ def fixture_data(tmp_path) -> Path:
     return target
 
 
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the real data/ (without the vendored upstream files, which only the sync reads)."""
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("upstream"))
+    return target
+
+
 @pytest.fixture(scope="session")
 def today() -> datetime.date:
     return datetime.date.fromisoformat(TODAY)

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
-import pytest
-
 from helpers import ROOT, TODAY, line_containing, replace_once
 from macros.data.load import load_guide
-
-
-@pytest.fixture
-def data(tmp_path):
-    """A writable copy of the real data/ (without the vendored upstream files, which only the sync reads)."""
-    target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("upstream"))
-    return target
 
 
 def _check(data_dir) -> subprocess.CompletedProcess:
@@ -25,17 +14,17 @@ def _check(data_dir) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={"GUIDE_TODAY": TODAY, "PATH": ""})
 
 
-def test_check_passes_on_the_real_data(data):
-    result = _check(data)
+def test_check_passes_on_the_real_data(data_copy):
+    result = _check(data_copy)
     assert result.returncode == 0, result.stderr
     assert "data/ is valid" in result.stdout and "wizard paths" in result.stdout
 
 
-def test_check_catches_a_broken_wizard_file(data):
-    path = data / "wizard.yml"
+def test_check_catches_a_broken_wizard_file(data_copy):
+    path = data_copy / "wizard.yml"
     line = line_containing(path, "default: web")
     replace_once(path, "default: web", "default: website")
-    result = _check(data)
+    result = _check(data_copy)
     assert result.returncode == 1
     assert (
         f"data/wizard.yml:{line}: questions[" in result.stderr
@@ -44,11 +33,11 @@ def test_check_catches_a_broken_wizard_file(data):
     assert "Traceback" not in result.stderr
 
 
-def test_check_catches_a_broken_legacy_file(data):
-    path = data / "legacy.yml"
+def test_check_catches_a_broken_legacy_file(data_copy):
+    path = data_copy / "legacy.yml"
     line = line_containing(path, "today: [dotnet/aspnet]")
     replace_once(path, "today: [dotnet/aspnet]", "today: [dotnet/aspnetcore]")
-    result = _check(data)
+    result = _check(data_copy)
     assert result.returncode == 1
     assert (
         f"data/legacy.yml:{line}: legacy[" in result.stderr
@@ -56,19 +45,19 @@ def test_check_catches_a_broken_legacy_file(data):
     )
 
 
-def test_legacy_and_wizard_problems_are_reported_together(data):
-    replace_once(data / "legacy.yml", "today: [dotnet/aspnet]", "today: [dotnet/aspnetcore]")
-    replace_once(data / "wizard.yml", "default: web", "default: website")
-    result = _check(data)
+def test_legacy_and_wizard_problems_are_reported_together(data_copy):
+    replace_once(data_copy / "legacy.yml", "today: [dotnet/aspnet]", "today: [dotnet/aspnetcore]")
+    replace_once(data_copy / "wizard.yml", "default: web", "default: website")
+    result = _check(data_copy)
     assert "2 problems found" in result.stderr, result.stderr
 
 
-def test_a_changed_data_file_is_read_again_and_an_unchanged_one_is_not(data, today):
-    first = load_guide(data, on=today)
-    assert load_guide(data, on=today) is first  # cached: nothing changed
-    path = data / "repositories.yml"
+def test_a_changed_data_file_is_read_again_and_an_unchanged_one_is_not(data_copy, today):
+    first = load_guide(data_copy, on=today)
+    assert load_guide(data_copy, on=today) is first  # cached: nothing changed
+    path = data_copy / "repositories.yml"
     title = first.catalog.repository("aspnet").info.title
     replace_once(path, f"title: {title}", f"title: {title} (edited)")
-    second = load_guide(data, on=today)
+    second = load_guide(data_copy, on=today)
     assert second is not first
     assert second.catalog.repository("aspnet").info.title == f"{title} (edited)"

@@ -36,7 +36,7 @@
       var button = event.target.closest("button[data-key]");
       if (!button) return;
       set(button.getAttribute("data-key"), button.getAttribute("data-value"));
-      var input = form.querySelector("input[name='" + button.getAttribute("data-key") + "']:checked");
+      var input = form.querySelector("input[name='" + CSS.escape(button.getAttribute("data-key")) + "']:checked");
       if (input) input.focus();
     });
     update(root, data, answers, first);
@@ -84,8 +84,8 @@
     if (outcome.no !== undefined) {
       slot("because").textContent = data.texts[outcome.no];
       outcome.alt.forEach(function (alt) {
-        var fieldset = root.querySelector("fieldset[data-key='" + alt[0] + "']");
-        var input = fieldset && fieldset.querySelector("input[value='" + alt[1] + "']");
+        var fieldset = root.querySelector("fieldset[data-key='" + CSS.escape(alt[0]) + "']");
+        var input = fieldset && fieldset.querySelector("input[value='" + CSS.escape(alt[1]) + "']");
         var item = document.createElement("li"), button = document.createElement("button");
         button.type = "button";
         button.className = "md-button";

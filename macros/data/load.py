@@ -80,9 +80,12 @@ def _signature(data_dir: Path) -> tuple:
         try:
             with os.scandir(folder) as entries:
                 for entry in entries:
-                    if entry.name.endswith(".yml") and entry.is_file():
-                        stat = entry.stat()
-                        found.append((entry.path, stat.st_mtime_ns, stat.st_size))
+                    if entry.name.endswith(".yml"):
+                        try:
+                            stat = entry.stat()
+                            found.append((entry.path, stat.st_mtime_ns, stat.st_size))
+                        except OSError:  # a broken link: the loader says what is wrong with it
+                            found.append((entry.path, 0, -1))
         except FileNotFoundError:  # the loader reports the missing file or folder
             continue
     return tuple(sorted(found))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..data.errors import Problems
 from ..data.schema import line
+from ..model import grammar
 from ..model.catalog import Catalog
 from ..model.order import version_key
 from .rules import KEYS, Option, WizardRules
@@ -75,6 +76,9 @@ def _check_question(question, where: str, seen: set, values: set, file: str, pro
 
 
 def _check_option(question, option, where: str, catalog: Catalog, file: str, problems: Problems) -> None:
+    wrong = grammar.problem("key", option.value)  # it goes into links, element ids and selectors
+    if wrong:
+        problems.add(file, line(option, "value"), f"{where}.value", wrong)
     if [o.value for o in question.options].count(option.value) > 1:
         problems.add(file, line(option, "value"), f"{where}.value", f"'{option.value}' is listed twice")
     if option.distro and option.distro not in catalog.distros:
