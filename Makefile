@@ -5,19 +5,20 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install install-test serve build test test-fast lint bench sync check schemas clean
+.PHONY: help install install-test serve build test test-fast lint bench sync check schemas lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-13s %s\n", $$1, $$2}'
 
+# requirements*.txt pin every package with its hashes (make lock); pip refuses anything else.
 $(BIN)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q -r requirements.txt
-	$(BIN)/pip install -q --no-deps -e .   # the macros package, with the `guide` MkDocs plugin
+	$(BIN)/pip install -q --require-hashes -r requirements.txt
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .   # the macros package, with the `guide` MkDocs plugin
 	touch $@
 
 $(BIN)/.installed-test: requirements-test.txt requirements.txt $(BIN)/.installed
-	$(BIN)/pip install -q -r requirements-test.txt
+	$(BIN)/pip install -q --require-hashes -r requirements-test.txt
 	touch $@
 
 install: $(BIN)/.installed ## create .venv and install the pinned site packages
@@ -58,6 +59,12 @@ check: install ## validate all of data/ with the build's loader, without buildin
 
 schemas: install ## regenerate data/schemas/*.schema.json (editor validation) from the model
 	$(BIN)/python -m macros.data.jsonschema
+
+lock: ## re-pin requirements*.txt (every package, with hashes) from requirements*.in, with pip-tools
+	test -x .venv-lock/bin/pip-compile || { $(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install -q pip-tools==7.6.2; }
+	for name in requirements requirements-test; do \
+	  .venv-lock/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	    --no-emit-find-links --annotation-style=line -o $$name.txt $$name.in; done
 
 clean: ## remove build output
 	rm -rf site .pytest_cache
