@@ -205,3 +205,14 @@ def test_a_filter_link_does_not_open_the_site_search(page):
     assert not page.evaluate("document.querySelector('[data-md-toggle=search]').checked"), (
         "the filter link also opened Material's search overlay over the page"
     )
+
+
+def test_ignored_keys_are_shown_without_direction_or_control_characters(page):
+    """A right-to-left override in an unknown key would make the notice read as something else."""
+    dialogs = _open(page, "wizard/?evil%E2%80%AEgnp.exe=1&tab%09bed%00key=2")
+    _assert_nothing_happened(page, dialogs)
+    notice = page.locator("[data-wizard-notice]")
+    assert notice.is_visible()
+    shown = notice.text_content()
+    assert "evilgnp.exe" in shown and "tabbedkey" in shown
+    assert not any(char in shown for char in "\u202e\u0000\t"), repr(shown)

@@ -25,7 +25,7 @@
     });
     if (ignored.length) {
       notice.textContent = "This link held settings the wizard does not know; they were ignored: " +
-        ignored.map(function (s) { return s.length > 40 ? s.slice(0, 40) + "…" : s; }).slice(0, 5).join(", ") + ".";
+        ignored.map(shown).slice(0, 5).join(", ") + ".";
       notice.hidden = false;
     }
     form.hidden = false;
@@ -46,6 +46,13 @@
       notice.hidden = true;
       update(root, data, answers, walk(data, answers));
     }
+  }
+
+  /* A value from the address bar, safe to show as text: no control or direction-changing characters
+     (which could make it read as something else), at most 40 characters. */
+  function shown(value) {
+    var plain = value.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+    return plain.length > 40 ? plain.slice(0, 40) + "…" : plain;
   }
 
   /* Follow the tree from the root: an answer that is not an option here takes the default. */
