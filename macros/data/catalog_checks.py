@@ -25,6 +25,9 @@ def check_lifecycle(lifecycle: Lifecycle, file: str, on, problems: Problems) -> 
     channels: dict[str, Channel] = {}
     for index, channel in enumerate(lifecycle.channels):
         path = f"channels[{index}]"
+        wrong = grammar.problem("channel", channel.channel)
+        if wrong:
+            problems.add(file, line(channel, "channel"), f"{path}.channel", wrong)
         if channel.channel in channels:
             problems.add(
                 file, line(channel, "channel"), f"{path}.channel", f"channel '{channel.channel}' is listed twice"
@@ -66,6 +69,9 @@ def join_repositories(
 ) -> tuple[RepositoryModel, ...]:
     infos = {r.repository: r for r in repo_list.repositories}
     for index, info in enumerate(repo_list.repositories):
+        wrong = grammar.problem("path", info.repository)  # it becomes a page name, a link and a reference
+        if wrong:
+            problems.add(repos_file, line(info, "repository"), f"repositories[{index}].repository", wrong)
         for related in info.related:
             if related not in infos:
                 problems.add(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import current
 from ..render import guide as r
+from ..render.html import text
 from ..render.legacy import render_legacy_names
 from .source import guide
 
@@ -36,27 +37,27 @@ def current_channel(repo: str = "sdk") -> str:
 def default_os(repo: str = "aspnet", channel: str = "") -> str:
     """Display name of the OS behind the plain channel tag ("Ubuntu 24.04")."""
     catalog = guide().catalog
-    return r.render_os_name(catalog, current.default_os_version(catalog, repo, channel or None))
+    return str(text(r.render_os_name(catalog, current.default_os_version(catalog, repo, channel or None))))
 
 
 def os_name(os_version: str) -> str:
     """Display name of an OS version ("noble" -> "Ubuntu 24.04")."""
-    return r.render_os_name(guide().catalog, os_version)
+    return str(text(r.render_os_name(guide().catalog, os_version)))
 
 
 def os_names(repo: str = "aspnet", channel: str = "") -> str:
     """ "Ubuntu 24.04, Alpine 3.24, ...": the OS versions a repository offers for a channel."""
-    return r.render_os_names(guide().catalog, repo, channel)
+    return str(text(r.render_os_names(guide().catalog, repo, channel)))
 
 
 def latest_of(repo: str) -> str:
     """What a repository's `latest` tag points to, e.g. "10.0.11 on Ubuntu 24.04"."""
-    return r.render_latest(guide().catalog, repo)
+    return str(text(r.render_latest(guide().catalog, repo)))
 
 
 def channel_status(channel: str) -> str:
     """ ".NET 10.0 (LTS): In support until 2028-11-14", computed for the build date."""
-    return r.render_channel_status(guide().catalog, channel)
+    return str(text(r.render_channel_status(guide().catalog, channel)))
 
 
 def short_answer(prefix: str = "") -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..render import api, images
+from ..render.html import text
 from .passthrough import passthrough
 from .source import guide
 
@@ -13,7 +14,7 @@ def _searchable(html: str) -> str:
 
 def repository_title(repo: str) -> str:
     """The human title of a repository ("ASP.NET Core Runtime")."""
-    return guide().catalog.repository(repo).info.title
+    return str(text(guide().catalog.repository(repo).info.title))
 
 
 def repository_overview(repo: str) -> str:

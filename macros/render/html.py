@@ -134,6 +134,7 @@ def size_text(size_bytes: int) -> str:
     return f"≈\u00a0{size_bytes / 1_000_000:,.0f}\u00a0MB"
 
 
-def md_link(target: str, text: str) -> Markup:
-    """A Markdown link (MkDocs rewrites and validates it) as a table cell."""
-    return Markup("[%s](%s)") % (text, target)
+def md_link(target: str, label: str | Markup) -> Markup:
+    """A Markdown link (MkDocs rewrites and validates it); a plain-text label is escaped like any text."""
+    shown = label if isinstance(label, Markup) else _literal(label)
+    return Markup(f"[{shown}]({escape(target)})")
