@@ -19,6 +19,7 @@ ALLOWED = {
     "wizard": {"data", "model", "wizard"},
     "render": {"data", "model", "wizard", "render"},
     "pages": {"data", "model", "render", "pages"},
+    "sync": {"data", "model", "sync"},  # upstream manifests -> data/catalog: never the renderers or pages
 }
 
 

@@ -11,6 +11,12 @@ from helpers import ROOT
 from macros import sync
 
 
+def _copy_upstream(tmp_path):
+    """A copy of the vendored dotnet-docker checkout, with the SOURCES.md that names its commits beside it."""
+    shutil.copy(ROOT / "data" / "upstream" / "SOURCES.md", tmp_path / "SOURCES.md")
+    return shutil.copytree(ROOT / "data" / "upstream" / "dotnet-docker", tmp_path / "dotnet-docker")
+
+
 def test_committed_catalog_equals_a_fresh_regeneration():
     upstream = ROOT / "data" / "upstream"
     fresh = sync.generate(upstream / "dotnet-docker", upstream / "dotnet-framework-docker")
@@ -31,7 +37,7 @@ def test_sync_twice_changes_nothing(tmp_path):
     first = {p.name: p.read_bytes() for p in out.iterdir()}
     second = run()
     assert {p.name: p.read_bytes() for p in out.iterdir()} == first
-    assert "no tag changes" in second.stdout and "(unchanged)" in second.stdout
+    assert "no tag or version changes" in second.stdout and "(unchanged)" in second.stdout
     assert len(first) == 13
 
 
@@ -42,9 +48,8 @@ def test_header_names_the_source_commit():
 
 
 def test_newer_upstream_checkout_reports_added_and_removed_tags(tmp_path):
-    """Point the sync at another checkout: it prints the tags each repository gained and lost."""
-    upstream = tmp_path / "dotnet-docker"
-    shutil.copytree(ROOT / "data" / "upstream" / "dotnet-docker", upstream)
+    """Point the sync at another checkout: it prints the versions that changed and the tags gained and lost."""
+    upstream = _copy_upstream(tmp_path)
     versions = json.loads((upstream / "manifest.versions.json").read_text())
     versions["variables"]["dotnet|10.0|product-version"] = "10.0.12"
     (upstream / "manifest.versions.json").write_text(json.dumps(versions))
@@ -57,6 +62,7 @@ def test_newer_upstream_checkout_reports_added_and_removed_tags(tmp_path):
         text=True,
         check=True,
     )
+    assert "aspnet.yml: version 10.0.11 -> 10.0.12" in result.stdout.splitlines()
     assert "aspnet.yml:" in result.stdout
     assert "  + 10.0.12-noble-chiseled" in result.stdout
     assert "  - 10.0.11-noble-chiseled" in result.stdout
@@ -65,8 +71,7 @@ def test_newer_upstream_checkout_reports_added_and_removed_tags(tmp_path):
 
 
 def test_unknown_upstream_os_version_stops_the_sync(tmp_path):
-    upstream = tmp_path / "dotnet-docker"
-    shutil.copytree(ROOT / "data" / "upstream" / "dotnet-docker", upstream)
+    upstream = _copy_upstream(tmp_path)
     manifest = (upstream / "manifest.json").read_text().replace('"osVersion": "noble"', '"osVersion": "plucky"', 1)
     (upstream / "manifest.json").write_text(manifest)
     result = subprocess.run(
@@ -75,7 +80,7 @@ def test_unknown_upstream_os_version_stops_the_sync(tmp_path):
         capture_output=True,
         text=True,
     )
-    assert result.returncode == 2
+    assert result.returncode == 1
     assert "unknown OS version 'plucky' (add it to data/platforms.yml)" in result.stderr
     assert "Traceback" not in result.stderr
 
