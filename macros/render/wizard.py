@@ -73,7 +73,7 @@ def wizard_data(wizard: Wizard) -> dict:
         "repos": [[f"{REGISTRY}/{name}", f"{_UP}images/{slug}/?tag="] for name, slug in repos],
         "texts": list(texts),
         "reasons": [[text, page_href(link)] for text, link in wizard.reasons],
-        "dockerfiles": [d.text for d in wizard.rules.dockerfiles],
+        "dockerfiles": wizard.dockerfiles,
         "channels": {c: list(wizard.channel_labels[c]) for c in sorted(used_channels) if c in wizard.channel_labels},
     }
 

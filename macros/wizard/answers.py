@@ -34,7 +34,7 @@ class Outcome:
     run: Stage | None = None
     build: Stage | None = None
     reasons: tuple[int, ...] = ()  # indexes into Wizard.reasons
-    dockerfile: int | None = None  # index into WizardRules.dockerfiles
+    dockerfile: int | None = None  # index into Wizard.dockerfiles (finished but for {build} and {run})
     because: str | None = None
     alternatives: tuple[tuple[str, str], ...] = ()  # (key, value): change one answer
 
@@ -60,6 +60,7 @@ class Wizard:
     reasons: list[tuple[str, str]] = field(default_factory=list)  # (text, docs path)
     version_options: tuple[Option, ...] = ()
     channel_labels: dict = field(default_factory=dict)
+    dockerfiles: list[str] = field(default_factory=list)  # every distinct Dockerfile an answer shows
 
     def question(self, key: str) -> Question:
         return next(q for q in self.rules.questions if q.id == key)

@@ -10,6 +10,7 @@ from ..data.schema import line
 from ..model import grammar
 from ..model.catalog import Catalog
 from ..model.order import version_key
+from .dockerfile import PLACEHOLDERS
 from .rules import KEYS, Option, WizardRules
 
 
@@ -46,6 +47,15 @@ def check_rules(rules: WizardRules, file: str, catalog: Catalog, docs_dir: Path,
     _check_conditions(rules, values, file, problems)
     _check_references(rules, catalog, docs_dir, file, problems)
     _check_placeholders(rules, file, problems)
+    for index, toolchain in enumerate(rules.toolchains):
+        for n, distro in enumerate(toolchain.distros):
+            if distro not in catalog.distros:
+                problems.add(
+                    file,
+                    line(toolchain, f"distros[{n}]"),
+                    f"toolchains[{index}].distros[{n}]",
+                    f"unknown distro '{distro}' (expected one of: {', '.join(sorted(catalog.distros))})",
+                )
 
 
 def _check_question(question, where: str, seen: set, values: set, file: str, problems: Problems) -> None:
@@ -143,12 +153,12 @@ def _check_placeholders(rules: WizardRules, file: str, problems: Problems) -> No
                 )
     for index, dockerfile in enumerate(rules.dockerfiles):
         for name in _placeholders(dockerfile.text):
-            if name not in ("build", "run"):
+            if name not in PLACEHOLDERS:
                 problems.add(
                     file,
                     line(dockerfile, "text"),
                     f"dockerfiles[{index}].text",
-                    f"unknown placeholder {{{name}}} (expected {{build}} or {{run}})",
+                    f"unknown placeholder {{{name}}} (expected one of: {', '.join(PLACEHOLDERS)})",
                 )
 
 

@@ -116,8 +116,19 @@ class Reason:
 
 @dataclass(frozen=True)
 class Dockerfile:
+    """A Dockerfile template: {build} and {run} become the image references; {arch}, {platform} and
+    {toolchain} are filled from the answers and the build image (wizard/dockerfile.py)."""
+
     when: tuple[When, ...]
     text: str
+
+
+@dataclass(frozen=True)
+class Toolchain:
+    """How to add the Native AOT toolchain to an SDK image of these distros (the -aot images have it)."""
+
+    distros: tuple[str, ...]
+    install: str
 
 
 @dataclass(frozen=True)
@@ -129,3 +140,4 @@ class WizardRules:
     dead_ends: tuple[DeadEnd, ...]
     reasons: tuple[Reason, ...]
     dockerfiles: tuple[Dockerfile, ...]
+    toolchains: tuple[Toolchain, ...] = ()

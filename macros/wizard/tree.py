@@ -9,6 +9,7 @@ from ..data.schema import line
 from ..model.catalog import Catalog
 from ..model.order import version_key
 from .answers import Node, Outcome, Stage, Wizard
+from .dockerfile import prepare
 from .rules import KEYS, Question, WizardRules, holds
 from .search import ImageSearch
 
@@ -34,6 +35,7 @@ class TreeBuilder:
         self.option_by = {(q.id, o.value): o for q in rules.questions for o in q.options}
         self.search = ImageSearch(catalog)
         self.coverage = Coverage()
+        self._dockerfile_ids: dict[str, int] = {}
         # Reasons by index: the rules' own reasons, then each run rule's, then each build rule's.
         self.reasons: list[tuple[str, str]] = [(r.text, r.link) for r in rules.reasons]
         self.run_reason = {i: len(self.reasons) + i for i in range(len(rules.run))}
@@ -42,9 +44,11 @@ class TreeBuilder:
         self.reasons += [(r.reason, r.link) for r in rules.build]
 
     def build(self) -> Wizard:
+        root = self._visit({})  # first: visiting fills the Dockerfiles
         return Wizard(
+            dockerfiles=list(self._dockerfile_ids),
             rules=self.rules,
-            root=self._visit({}),
+            root=root,
             reasons=self.reasons,
             version_options=self.version_options,
             channel_labels={c.channel: (c.status, c.status_label) for c in self.catalog.lifecycle.channels},
@@ -184,13 +188,24 @@ class TreeBuilder:
                 rule.repository, channel, distro, os_version, needs_arch, rule.variants, True, prefer
             )
             if found:
-                build, build_index = self._stage(rule.repository, found[1]), index
+                build, build_index, build_image = self._stage(rule.repository, found[1]), index, found[0]
                 break
         if build is None:
             return self._dead_end(answers)
-        return self._result(answers, channel, run, run_index, build, build_index)
+        dockerfile = self._dockerfile(answers, arch, build_image)
+        return self._result(answers, channel, run, run_index, build, build_index, dockerfile)
 
-    def _result(self, answers, channel, run, run_index, build, build_index) -> Outcome:
+    def _dockerfile(self, answers: dict, arch, build_image) -> int | None:
+        """Index into self.dockerfiles of the finished Dockerfile for these answers (stored once)."""
+        index = next((i for i, d in enumerate(self.rules.dockerfiles) if holds(d.when, answers)), None)
+        if index is None:
+            self.coverage.no_dockerfile.append(dict(answers))
+            return None
+        self._use("dockerfiles", index)
+        text = prepare(self.rules.dockerfiles[index].text, self.rules, self.catalog, arch, build_image)
+        return self._dockerfile_ids.setdefault(text, len(self._dockerfile_ids))
+
+    def _result(self, answers, channel, run, run_index, build, build_index, dockerfile) -> Outcome:
         if run_index is not None:
             self._use("run", run_index)
         self._use("build", build_index)
@@ -200,11 +215,6 @@ class TreeBuilder:
         reasons = (
             ([self.run_reason[run_index]] if run_index is not None else []) + [self.build_reason[build_index]] + reasons
         )
-        dockerfile = next((i for i, d in enumerate(self.rules.dockerfiles) if holds(d.when, answers)), None)
-        if dockerfile is None:
-            self.coverage.no_dockerfile.append(dict(answers))
-        else:
-            self._use("dockerfiles", dockerfile)
         for stage in (run, build):
             if stage and not self.catalog.has_reference(stage.reference):
                 self.problems.add(self.file, 0, query(answers), f"{stage.reference} is not in the catalog")
