@@ -272,7 +272,7 @@ def test_every_question_key_is_the_public_contract(real):
             "dotnet/sdk:10.0-noble",
         ),
         ({"deploy": "aot", "hardened": "yes"}, "dotnet/runtime-deps:10.0-noble-chiseled", "dotnet/sdk:10.0-noble-aot"),
-        ({"app": "console", "distro": "alpine"}, "dotnet/runtime:10.0-alpine3.24", "dotnet/sdk:10.0-alpine3.24"),
+        ({"app": "console", "distro": "alpine"}, "dotnet/runtime:10.0-alpine", "dotnet/sdk:10.0-alpine"),
         ({"os": "windows"}, "dotnet/aspnet:10.0-nanoserver-ltsc2025", "dotnet/sdk:10.0-nanoserver-ltsc2025"),
         (
             {"framework": "netfx", "windows": "servercore", "winver": "ltsc2022"},

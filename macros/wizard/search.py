@@ -10,12 +10,24 @@ from ..model.catalog import Catalog, Image
 from ..model.order import by_length
 
 
+def _shows_os(image: Image, tag: str) -> bool:
+    """Does the tag say which OS the image is (its version `alpine3.24`, or its family `alpine`)?"""
+    return image.names_os(tag) or f"-{image.distro}-" in f"-{tag}-"
+
+
 def pick_tags(image: Image, multi: bool) -> tuple[str, str] | None:
-    """(floating tag, fixed tag) naming the image's OS version; multi-platform when asked (Linux)."""
+    """(floating tag, fixed tag) that show the image's OS; multi-platform when asked (Linux).
+
+    The floating tag is the one that keeps receiving updates longest: `10.0-alpine` (which moves to
+    the next Alpine release) before `10.0-alpine3.24` (which ends with Alpine 3.24), where upstream
+    publishes both for this image. The fixed tag names the exact version and OS version.
+    """
     tags = image.shared_tags if multi and image.os == "linux" else image.platform_tags
-    named = [t for t in tags if image.names_os(t)]
-    floating = sorted((t for t in named if not image.is_fixed(t)), key=by_length)
-    fixed = sorted((t for t in named if image.is_fixed(t)), key=by_length)
+    floating = sorted(
+        (t for t in tags if _shows_os(image, t) and not image.is_fixed(t)),
+        key=lambda t: (image.names_os(t), *by_length(t)),
+    )
+    fixed = sorted((t for t in tags if image.names_os(t) and image.is_fixed(t)), key=by_length)
     if not floating or not fixed:
         return None
     return floating[0], fixed[0]
