@@ -2,23 +2,26 @@
 
 - on_config: Markdown gets the passthrough extension (searchable finished HTML comes back after it);
 - on_pre_build: the Guide is loaded and validated once, with Python's cyclic GC paused (see below);
-- on_page_content: when no .NET channel is in support any more, every page says so first;
+- on_page_content: every page says first when no .NET channel is in support any more, and when the
+  tag data is older than 35 days (the build also prints a warning);
 - on_post_page: the rest of the finished HTML comes back, after search has indexed the page;
-- on_post_build: api/catalog.json is written once per site.
+- on_post_build: api/catalog.json and api/digests.json are written once per site.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
+from mkdocs.utils import get_relative_url
 
 from .pages.passthrough import PassthroughExtension, restore
 from .pages.source import guide
-from .render.api import API_PATH, render_catalog_json
-from .render.texts import outlived_banner
+from .render.api import API_PATH, DIGESTS_PATH, render_catalog_json, render_digests_json
+from .render.texts import STALE_AFTER_DAYS, outlived_banner, stale_banner
 
 
 class GuidePlugin(BasePlugin):
@@ -33,19 +36,33 @@ class GuidePlugin(BasePlugin):
         # collecting, so the collector is paused while they are made and then told to leave them
         # alone (gc.freeze). A rebuild (mkdocs serve) unfreezes first, so the old Guide can go.
         with paused_gc():
-            guide()
+            catalog = guide().catalog
+        age = catalog.data_age()
+        if age is not None and age > STALE_AFTER_DAYS:
+            # Printed, not logged: a logged warning would stop a strict build, and old data is no error.
+            print(
+                f"warning: the tag data is {age} days old (from {catalog.data_date}); run the refresh "
+                "(make sync with newer upstream data) to publish current tags",
+                file=sys.stderr,
+            )
 
     def on_page_content(self, html: str, *, page, config, files) -> str:  # noqa: ARG002 - MkDocs' signature
         catalog = guide().catalog
-        return str(outlived_banner(catalog.today)) + html if catalog.outlived else html
+        banners = [outlived_banner(catalog.today)] if catalog.outlived else []
+        age = catalog.data_age()
+        if age is not None and age > STALE_AFTER_DAYS:
+            banners.append(stale_banner(age, get_relative_url("reference/sources/", page.url)))
+        return "".join(map(str, banners)) + html
 
     def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ARG002 - MkDocs' signature
         return restore(output)
 
     def on_post_build(self, *, config) -> None:
-        target = Path(config.site_dir) / API_PATH
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_catalog_json(guide().catalog), encoding="utf-8")
+        catalog = guide().catalog
+        for path, text in ((API_PATH, render_catalog_json(catalog)), (DIGESTS_PATH, render_digests_json(catalog))):
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
 
 
 @contextmanager

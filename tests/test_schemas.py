@@ -23,7 +23,9 @@ def _as_json(value):
 
 
 def _files(name: str):
-    return sorted((ROOT / "data" / "catalog").glob("*.yml")) if name == "catalog" else [ROOT / "data" / f"{name}.yml"]
+    if name in ("catalog", "registry"):
+        return sorted((ROOT / "data" / name).glob("*.yml" if name == "catalog" else "*.json"))
+    return [ROOT / "data" / f"{name}.yml"]
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -36,7 +38,12 @@ def test_committed_schema_equals_a_fresh_generation(name):
 def test_real_data_passes_its_schema(name):
     validator = jsonschema.Draft202012Validator(json_schema(FILES[name], name))
     for path in _files(name):
-        errors = list(validator.iter_errors(_as_json(yaml.safe_load(path.read_text(encoding="utf-8")))))
+        data = (
+            json.loads(path.read_text(encoding="utf-8"))
+            if path.suffix == ".json"
+            else yaml.safe_load(path.read_text(encoding="utf-8"))
+        )
+        errors = list(validator.iter_errors(_as_json(data)))
         assert not errors, f"{path.name}: {errors[0].message} at {list(errors[0].path)}"
 
 

@@ -27,7 +27,8 @@ def test_committed_catalog_equals_a_fresh_regeneration():
 
 
 def test_sync_twice_changes_nothing(tmp_path):
-    out = tmp_path / "catalog"
+    """The catalog goes to --out, the registry record beside it; a second run rewrites neither."""
+    out, record = tmp_path / "catalog", tmp_path / "registry"
 
     def run():
         command = [sys.executable, "-m", "macros.sync", "--out", str(out)]
@@ -35,10 +36,15 @@ def test_sync_twice_changes_nothing(tmp_path):
 
     run()
     first = {p.name: p.read_bytes() for p in out.iterdir()}
+    first_record = {p.name: p.read_bytes() for p in record.iterdir()}
     second = run()
     assert {p.name: p.read_bytes() for p in out.iterdir()} == first
-    assert "no tag or version changes" in second.stdout and "(unchanged)" in second.stdout
-    assert len(first) == 13
+    assert {p.name: p.read_bytes() for p in record.iterdir()} == first_record
+    assert "no tag or version changes" in second.stdout
+    assert f"wrote 13 files to {out} (unchanged)" in second.stdout.splitlines()
+    assert f"wrote 11 files to {record} (unchanged)" in second.stdout.splitlines()
+    assert "new record" not in second.stdout and "rebuilt" not in second.stdout
+    assert len(first) == 13 and len(first_record) == 11
 
 
 def test_header_names_the_source_commit():
@@ -55,6 +61,7 @@ def test_newer_upstream_checkout_reports_added_and_removed_tags(tmp_path):
     (upstream / "manifest.versions.json").write_text(json.dumps(versions))
     out = tmp_path / "catalog"
     shutil.copytree(ROOT / "data" / "catalog", out)
+    shutil.copytree(ROOT / "data" / "registry", tmp_path / "registry")
     result = subprocess.run(
         [sys.executable, "-m", "macros.sync", "--dotnet-docker", str(upstream), "--out", str(out)],
         cwd=ROOT,

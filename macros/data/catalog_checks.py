@@ -65,8 +65,10 @@ def check_platforms(platforms: Platforms, file: str, problems: Problems) -> None
 
 
 def join_repositories(
-    repo_list, files, order: Order, channels, root, repos_file, problems
+    repo_list, files, order: Order, channels, root, repos_file, problems, registry: dict | None = None
 ) -> tuple[RepositoryModel, ...]:
+    """Each catalog file with its repositories.yml entry, its checked images and its registry record."""
+    registry = registry or {}
     infos = {r.repository: r for r in repo_list.repositories}
     for index, info in enumerate(repo_list.repositories):
         wrong = grammar.problem("path", info.repository)  # it becomes a page name, a link and a reference
@@ -97,8 +99,13 @@ def join_repositories(
             continue
         check_source(catalog_file.source, shown, problems)
         images = _check_images(catalog_file, info, shown, os_versions, distros, channels, problems)
+        record = registry.get(info.repository)
+        if record is not None:  # each image with what the registry published for it
+            images = tuple(replace(i, registry=record.by_platform.get((i.dockerfile, i.architecture))) for i in images)
         models.append(
-            RepositoryModel(info=info, source=catalog_file.source, images=images, order=order, lifecycle=channels)
+            RepositoryModel(
+                info=info, source=catalog_file.source, images=images, order=order, lifecycle=channels, registry=record
+            )
         )
     present = {m.info.repository for m in models}
     for index, info in enumerate(repo_list.repositories):

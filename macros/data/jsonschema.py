@@ -19,6 +19,7 @@ from ..model.catalog import CatalogFile
 from ..model.legacy import LegacyList
 from ..model.lifecycle import Lifecycle
 from ..model.platforms import Platforms
+from ..model.registry import RegistryFile
 from ..model.repositories import RepositoryList
 from ..wizard.rules import WizardRules
 from .load import DATA_DIR, ROOT
@@ -26,6 +27,7 @@ from .schema import fields_of
 
 # Which class describes which file, and where its schema is written.
 FILES = {
+    "registry": RegistryFile,
     "catalog": CatalogFile,
     "lifecycle": Lifecycle,
     "platforms": Platforms,
@@ -51,6 +53,14 @@ def _type(tp, definitions: dict) -> dict:
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(tp) if a is not type(None)]
         return {"anyOf": [_type(inner[0], definitions), {"type": "null"}]}
+    if origin is tuple and typing.get_args(tp)[-1] is not Ellipsis:  # a fixed shape: [digest, size]
+        kinds = typing.get_args(tp)
+        return {
+            "type": "array",
+            "prefixItems": [_type(k, definitions) for k in kinds],
+            "minItems": len(kinds),
+            "maxItems": len(kinds),
+        }
     if origin is tuple:
         return {"type": "array", "items": _type(typing.get_args(tp)[0], definitions)}
     if dataclasses.is_dataclass(tp):

@@ -19,13 +19,16 @@ from ..model.legacy import LegacyList
 from ..model.lifecycle import Lifecycle
 from ..model.order import Order
 from ..model.platforms import Platforms
+from ..model.registry import RegistryFile
 from ..model.repositories import RepositoryList
 from ..wizard import build_wizard
 from ..wizard.answers import Wizard
 from ..wizard.rules import WizardRules
 from .catalog_checks import check_lifecycle, check_platforms, join_repositories
 from .errors import DataError, Problem, Problems
+from .jsonio import load_json
 from .legacy_checks import check_legacy
+from .registry_checks import check_registry
 from .schema import Where, build, replace
 from .yamlio import display_path, load_yaml
 
@@ -74,13 +77,13 @@ def load_guide(data_dir: Path | None = None, on: datetime.date | None = None, do
 
 
 def _signature(data_dir: Path) -> tuple:
-    """(path, mtime, size) of every YAML file in data/ and data/catalog/: what a change would alter."""
+    """(path, mtime, size) of every data file in data/, data/catalog/ and data/registry/."""
     found = []
-    for folder in (data_dir, data_dir / "catalog"):
+    for folder in (data_dir, data_dir / "catalog", data_dir / "registry"):
         try:
             with os.scandir(folder) as entries:
                 for entry in entries:
-                    if entry.name.endswith(".yml"):
+                    if entry.name.endswith((".yml", ".json")):
                         try:
                             stat = entry.stat()
                             found.append((entry.path, stat.st_mtime_ns, stat.st_size))
@@ -118,6 +121,16 @@ def read_model(path: Path, cls, problems: Problems, root: Path):
     return build(cls, data, Where(display_path(path, root), getattr(data, "line", 1), ""), problems)
 
 
+def read_record(path: Path, problems: Problems, root: Path) -> RegistryFile | None:
+    """One registry record (generated JSON): problems name the file and the JSON path."""
+    try:
+        data = load_json(path, root)
+    except DataError as error:
+        problems.items.extend(error.problems)
+        return None
+    return build(RegistryFile, data, Where(display_path(path, root), 0, ""), problems)
+
+
 def load_catalog(data_dir: Path | None = None, on: datetime.date | None = None) -> Catalog:
     """Step 1: platforms, lifecycle, repositories and catalog/*.yml, checked against each other."""
     data_dir, on = Path(data_dir or DATA_DIR).resolve(), on or today()
@@ -131,12 +144,17 @@ def load_catalog(data_dir: Path | None = None, on: datetime.date | None = None) 
     if not catalog_paths:
         problems.add(shown("catalog"), 0, "", "no catalog files (run `make sync`)")
     files = [(p, read_model(p, CatalogFile, problems, root)) for p in catalog_paths]
+    records = [(p, read_record(p, problems, root)) for p in sorted((data_dir / "registry").glob("*.json"))]
     problems.raise_if_any()  # relations below need every file to have parsed
+    known = {r.repository for r in repo_list.repositories}
+    for path, record in records:
+        check_registry(record, display_path(path, root), known, problems)
 
     channels = check_lifecycle(lifecycle, shown("lifecycle.yml"), on, problems)
     check_platforms(platforms, shown("platforms.yml"), problems)
     order = Order(platforms)
-    repos = join_repositories(repo_list, files, order, channels, root, shown("repositories.yml"), problems)
+    registry = {record.repository: record for _, record in records}
+    repos = join_repositories(repo_list, files, order, channels, root, shown("repositories.yml"), problems, registry)
     problems.raise_if_any()
     lifecycle = replace(lifecycle, channels=tuple(channels.values()))
     return Catalog(today=on, platforms=platforms, lifecycle=lifecycle, repositories=repos, order=order)

@@ -85,6 +85,8 @@ def expected(tp) -> str:
         return "one of " + ", ".join(repr(v) for v in typing.get_args(tp))
     if origin in (typing.Union, types.UnionType):
         return " or ".join(expected(a) if a is not type(None) else "nothing" for a in typing.get_args(tp))
+    if origin is tuple and not _homogeneous(tp):
+        return "a list of " + ", then ".join(expected(a).split(" (")[0] for a in typing.get_args(tp))
     if origin is tuple:
         return f"a list of {expected(typing.get_args(tp)[0]).split(' (')[0]}"
     if dataclasses.is_dataclass(tp):
@@ -93,6 +95,12 @@ def expected(tp) -> str:
 
 
 _STRING_LIST = tuple[str, ...]
+
+
+def _homogeneous(tp) -> bool:
+    """tuple[X, ...] (any number of X) rather than a fixed shape like tuple[str, int]."""
+    args = typing.get_args(tp)
+    return len(args) == 2 and args[1] is Ellipsis
 
 
 def convert(tp, value, where: Where, problems: Problems):
@@ -117,6 +125,14 @@ def convert(tp, value, where: Where, problems: Problems):
     if origin is typing.Literal:
         if value in typing.get_args(tp) and isinstance(value, str):
             return value
+    elif origin is tuple and not _homogeneous(tp):  # a fixed shape such as tuple[str, int]: [digest, size]
+        kinds = typing.get_args(tp)
+        if isinstance(value, list) and len(value) == len(kinds):
+            line = where.line
+            return tuple(
+                convert(kind, item, where.at(f"[{n}]", line), problems)
+                for n, (kind, item) in enumerate(zip(kinds, value, strict=True))
+            )
     elif origin is tuple:
         if isinstance(value, list):
             item_type = typing.get_args(tp)[0]
@@ -173,6 +189,16 @@ def _fast(tp):
         if len(inner) == 1 and type(None) in args:
             accept = _fast(inner[0])
             return lambda v: None if v is None else accept(v)
+    if origin is tuple and not _homogeneous(tp):
+        accepts = [_fast(kind) for kind in typing.get_args(tp)]
+
+        def accept_shape(v):
+            if type(v) is str or not isinstance(v, list) or len(v) != len(accepts):
+                return _SLOW
+            items = tuple(accept(item) for accept, item in zip(accepts, v, strict=True))
+            return _SLOW if _SLOW in items else items
+
+        return accept_shape
     if origin is tuple:
         accept = _fast(typing.get_args(tp)[0])
 

@@ -163,7 +163,7 @@ def display_path(path: Path, root: Path | None = None) -> str:
         return str(path)
 
 
-def _read_text(path: Path, shown: str) -> str:
+def read_text(path: Path, shown: str) -> str:
     """The file's text: a regular file of at most MAX_BYTES, in UTF-8; anything else is a located problem."""
     try:
         if not path.exists():
@@ -184,7 +184,7 @@ def _read_text(path: Path, shown: str) -> str:
 def load_yaml(path: Path, root: Path | None = None):
     """Parse one YAML file into Located containers, or raise DataError naming file and line."""
     shown = display_path(path, root)
-    text = _read_text(Path(path), shown)
+    text = read_text(Path(path), shown)
     try:
         return _load(text)  # composed by the (C)SafeLoader: safe
     except RecursionError:

@@ -13,6 +13,7 @@ from ..data.schema import derived
 from .lifecycle import Channel, Lifecycle
 from .order import Order, Variant, version_key
 from .platforms import Arch, Architecture, Distro, Os, OsVersion, Platforms
+from .registry import ManifestList, RegistryFile, RegistryImage
 from .repositories import REGISTRY, Repository, reference
 from .tags import TagGroup, feature, group_tags
 
@@ -24,6 +25,7 @@ class Source:
     repository: str
     commit: str
     manifest: str
+    date: datetime.date | None = None  # the upstream commit's date: what the tags are "as of"
 
     @property
     def url(self) -> str:
@@ -50,6 +52,7 @@ class Image:
     source: Source | None = derived()
     file: str = derived("")
     line: int = derived(0)
+    registry: RegistryImage | None = derived()  # what the registry published for it, when recorded
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -98,6 +101,11 @@ class RepositoryModel:
     # What the derived facts need besides the images: display order and the channels' status.
     order: Order = field(compare=False, repr=False)
     lifecycle: Mapping[str, Channel] = field(compare=False, repr=False)
+    registry: RegistryFile | None = field(default=None, compare=False, repr=False)
+
+    def manifest_list(self, tag: str) -> ManifestList | None:
+        """The registry's manifest list behind a multi-platform tag, when recorded."""
+        return self.registry.list_by_tag.get(tag) if self.registry else None
 
     # --- the tag index ---
 
@@ -255,6 +263,24 @@ class Catalog:
     @cached_property
     def images(self) -> tuple[Image, ...]:
         return tuple(i for r in self.repositories for i in r.images)
+
+    @cached_property
+    def data_date(self) -> datetime.date | None:
+        """The day the tag data is from: the oldest upstream commit or registry publish it was read from."""
+        days = [r.source.date for r in self.repositories if r.source.date] + [self.registry_date] * bool(
+            self.registry_date
+        )
+        return min(days) if days else None
+
+    def data_age(self) -> int | None:
+        """Days from the data date to the build's day."""
+        return (self.today - self.data_date).days if self.data_date else None
+
+    @cached_property
+    def registry_date(self) -> datetime.date | None:
+        """The newest publish the registry record holds: the date the digests, sizes and dates are from."""
+        days = [r.registry.source.day for r in self.repositories if r.registry]
+        return max(days) if days else None
 
     @cached_property
     def tag_count(self) -> int:

@@ -6,6 +6,7 @@ A value outside its grammar never reaches a page: the sync or the build stops wi
 
 from __future__ import annotations
 
+import datetime
 import re
 
 # Docker's tag grammar (distribution/reference): a word character, then up to 127 more of [\w.-].
@@ -20,6 +21,10 @@ COMMIT = re.compile(r"[0-9a-f]{40}")
 PATH_SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")
 # An OS version or distro key: noble, alpine3.24, nanoserver-ltsc2025.
 KEY = re.compile(r"[a-z0-9][a-z0-9.-]{0,63}")
+# A content digest as the registry names images and layers.
+DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
+# A calendar day.
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 EXPECTED = {
     "tag": "a Docker tag (letters, digits, _ . -; at most 128; not starting with . or -)",
@@ -28,6 +33,8 @@ EXPECTED = {
     "commit": "a git commit: 40 hex digits",
     "path": "a relative path without '..' (letters, digits, _ . - and /)",
     "key": "a lowercase key such as noble or nanoserver-ltsc2025",
+    "digest": "a digest: sha256: and 64 hex digits",
+    "day": "a date like 2026-08-20",
 }
 
 
@@ -39,9 +46,20 @@ def problem(kind: str, value) -> str | None:
     """None when `value` is a valid `kind`, else what was wrong and what was expected."""
     if not isinstance(value, str):
         return f"expected {EXPECTED[kind]}, got {type(value).__name__}"
-    ok = (
-        is_path(value)
-        if kind == "path"
-        else {"tag": TAG, "version": VERSION, "channel": CHANNEL, "commit": COMMIT, "key": KEY}[kind].fullmatch(value)
-    )
+    if kind == "path":
+        ok = is_path(value)
+    elif kind == "day":
+        ok = DAY.fullmatch(value) and _is_day(value)
+    else:
+        ok = {"tag": TAG, "version": VERSION, "channel": CHANNEL, "commit": COMMIT, "key": KEY, "digest": DIGEST}[
+            kind
+        ].fullmatch(value)
     return None if ok else f"got {value[:80]!r}, expected {EXPECTED[kind]}"
+
+
+def _is_day(value: str) -> bool:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True

@@ -17,4 +17,10 @@ def build_date() -> str:
     return render_build_date(guide().catalog.today)
 
 
-MACROS = {"catalog_figures": catalog_figures, "build_date": build_date}
+def data_date() -> str:
+    """The day the tag data is from (the upstream commit or registry publish it was read from)."""
+    day = guide().catalog.data_date
+    return render_build_date(day) if day else "an unknown date"
+
+
+MACROS = {"catalog_figures": catalog_figures, "build_date": build_date, "data_date": data_date}

@@ -62,6 +62,11 @@ def catalog_api_fields() -> str:
     return api.render_api_fields()
 
 
+def digest_api_fields() -> str:
+    """The keys of each entry of api/digests.json, one table."""
+    return api.render_digest_fields()
+
+
 def catalog_api_example(repo: str = "aspnet") -> str:
     """An excerpt of api/catalog.json for one tag of `repo`, pretty-printed."""
     return api.render_api_example(guide().catalog, repo)
@@ -81,5 +86,6 @@ MACROS = {
         catalog_api_url,
         catalog_api_fields,
         catalog_api_example,
+        digest_api_fields,
     )
 }

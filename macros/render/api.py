@@ -61,6 +61,9 @@ FIELDS: dict[str, dict[str, str]] = {
         "shared_tags": "Multi-platform tags that also include this image.",
         "size_bytes": "Approximate uncompressed size recorded upstream in May 2025, or `null` when there is no record.",
         "dockerfile_url": "The upstream Dockerfile at the commit the catalog was made from.",
+        "digest": "The platform image's digest now (`sha256:…`) from the registry record, or `null`.",
+        "pull_bytes": "What pulling it transfers with no layer already present: the sum of its compressed layers.",
+        "built": "The day the registry's current image was built (YYYY-MM-DD), or `null`.",
     },
     "tags{}": {
         "images": "Indexes into `images` of the platform images the tag points to.",
@@ -98,6 +101,9 @@ def _image(catalog: Catalog, image: Image) -> dict:
         "shared_tags": list(image.shared_tags),
         "size_bytes": image.size_bytes,
         "dockerfile_url": image.dockerfile_url,
+        "digest": image.registry.digest if image.registry else None,
+        "pull_bytes": image.registry.pull_size if image.registry else None,
+        "built": image.registry.created if image.registry else None,
     }
 
 
@@ -187,3 +193,62 @@ def render_api_example(catalog: Catalog, repo: str) -> str:
         "images": {str(first): _image(catalog, model.images[first])},
     }
     return "```json\n" + json.dumps(excerpt, indent=2, ensure_ascii=False) + "\n```\n"
+
+
+# --- api/digests.json: every digest the record knows, current or replaced ----------------------------
+
+DIGESTS_PATH = "api/digests.json"
+DIGEST_FIELDS: dict[str, str] = {
+    "first_seen": "The day the record first saw this digest (YYYY-MM-DD).",
+    "current": "`true` when its tags still point to it; `false` once a rebuild replaced it.",
+    "repository": "Current digests: the repository, such as `dotnet/aspnet`.",
+    "kind": "Current digests: `platform` for one platform image, `manifest-list` for a multi-platform tag.",
+    "tags": "Current digests: the tags that name it.",
+    "platform": "Current platform digests: the platform as Docker names it, such as `linux/arm64`.",
+    "current_digest": "Replaced digests: the digest its tags point to now (look that one up for what it is).",
+}
+
+
+def _digest_entries(catalog: Catalog, model: RepositoryModel):
+    for image in model.images:
+        if image.registry:
+            platform = catalog.architectures[image.architecture].docker_platform.replace("linux/", f"{image.os}/")
+            head = {
+                "repository": model.info.repository,
+                "kind": "platform",
+                "tags": list(image.platform_tags),
+                "platform": platform,
+            }
+            yield image.registry, head
+    if model.registry:
+        for listing in model.registry.manifest_lists:
+            yield listing, {"repository": model.info.repository, "kind": "manifest-list", "tags": list(listing.tags)}
+
+
+def digests_document(catalog: Catalog) -> dict:
+    """digest -> what it is, whether it is still current, and what replaced it."""
+    found: dict[str, dict] = {}
+    for model in catalog.repositories:
+        for record, head in _digest_entries(catalog, model):
+            for digest, first_seen in record.history:
+                if digest == record.digest:
+                    entry = {**head, "first_seen": first_seen, "current": True}
+                else:  # what it was is in the entry of the digest that replaced it
+                    entry = {"first_seen": first_seen, "current": False, "current_digest": record.digest}
+                found.setdefault(digest, entry)
+    return {
+        "api_version": API_VERSION,
+        "registry": REGISTRY,
+        "recorded_until": catalog.registry_date.isoformat() if catalog.registry_date else None,
+        "digests": dict(sorted(found.items())),
+    }
+
+
+def render_digest_fields() -> str:
+    """The keys of each entry of api/digests.json, as a table."""
+    rows = [[code(k), _inline(v)] for k, v in DIGEST_FIELDS.items()]
+    return html_table(["Key", "Meaning"], rows, attributes={"data-api-fields": ""})
+
+
+def render_digests_json(catalog: Catalog) -> str:
+    return json.dumps(digests_document(catalog), ensure_ascii=False, separators=(",", ":")) + "\n"

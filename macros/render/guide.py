@@ -143,6 +143,18 @@ def render_catalog_sources(catalog: Catalog) -> str:
         rows.append(
             [repo_link(model), md_link(src.url, join([src.repository, code(src.manifest)], " ")), code(src.commit[:7])]
         )
+    for model in catalog.repositories:
+        if model.registry:  # one row per registry record file is too many: the source is shared
+            record = model.registry.source
+            url = f"https://github.com/{record.repository}/blob/{record.commit}/{record.file}"
+            rows.append(
+                [
+                    "digests, pull sizes, build dates",
+                    md_link(url, join([record.repository, code(record.file)], " ")),
+                    code(record.commit[:7]),
+                ]
+            )
+            break
     for source in catalog.lifecycle.sources:
         rows.append(
             [

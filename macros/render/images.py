@@ -23,7 +23,7 @@ from .html import (
     small,
     text,
 )
-from .texts import SIZE_CAVEAT, build_date
+from .texts import SIZE_CAVEAT, build_date, digest_reference
 
 
 def _unique(values) -> list:
@@ -261,12 +261,19 @@ def _tags_cell(image: Image) -> Markup:
 
 
 def _image_cell(catalog: Catalog, image: Image) -> Markup:
-    """OS, version, size when recorded, and the Dockerfile link, stacked so the table stays narrow."""
+    """OS, version, what the registry published (pull size, build date, digest) or else the recorded
+    size, and the Dockerfile link, stacked so the table stays narrow."""
     facts = [f"version {image.version}"] if image.version else []
-    facts += [size_text(image.size_bytes)] if image.size_bytes else []
-    return join(
-        [catalog.os_name(image), small(" · ".join(facts)), Markup('<a href="%s">Dockerfile</a>') % image.dockerfile_url]
-    )
+    published = image.registry
+    if published:
+        facts += [f"pull {size_text(published.pull_size)}", f"built {published.created}"]
+    elif image.size_bytes:
+        facts += [size_text(image.size_bytes)]
+    parts = [catalog.os_name(image), small(" · ".join(facts))]
+    if published:
+        parts.append(digest_reference(image.repository, published.digest))
+    parts.append(Markup('<a href="%s">Dockerfile</a>') % image.dockerfile_url)
+    return join(parts)
 
 
 def _listing_table(catalog: Catalog, images: list[Image]) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
+
+from ..model.registry import pinned
 
 # The one place the size caveat is worded; every size figure on the site carries it.
 SIZE_CAVEAT = (
@@ -27,4 +29,27 @@ def outlived_banner(today: datetime.date) -> Markup:
         "<p>Every .NET channel listed here has reached its end of life, and the tags shown are no longer "
         "patched. This copy of the guide is older than the current releases: use a newer edition, or "
         "refresh its data (see the README).</p></div>"
+    )
+
+
+def digest_reference(repository: str, digest: str) -> Markup:
+    """A short digest that copies the full `name@sha256:…` reference (Material's clipboard handles
+    any element with data-clipboard-text)."""
+    full = pinned(repository, digest)
+    return Markup(
+        f'<button type="button" class="guide-digest" data-clipboard-text="{escape(full)}" '
+        f'title="Copy {escape(full)}">{escape(digest[:19])}…</button>'
+    )
+
+
+# Past this many days, newer patches have most likely been published since the data was read.
+STALE_AFTER_DAYS = 35
+
+
+def stale_banner(age: int, sources_url: str) -> Markup:
+    """Said on every page when the tag data is older than STALE_AFTER_DAYS."""
+    return Markup(
+        '<div class="admonition warning" data-guide-stale><p class="admonition-title">'
+        f"Tag data is {age} days old</p><p>Newer patches have likely been published since. See "
+        f'<a href="{escape(sources_url)}">where the data comes from and how the guide is refreshed</a>.</p></div>'
     )

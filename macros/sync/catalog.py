@@ -42,8 +42,8 @@ def _place(files: dict[str, Document], document: Document) -> None:
     files[name] = document
 
 
-def generate(dotnet_docker: Path, framework_docker: Path) -> dict[str, str]:
-    """The catalog as {file name: YAML text}."""
+def documents(dotnet_docker: Path, framework_docker: Path) -> dict[str, Document]:
+    """The catalog as {file name: document}, in file name order."""
     folders = {"dotnet_docker": dotnet_docker, "framework_docker": framework_docker}
     os_versions, sizes = _os_versions(), read_sizes(dotnet_docker / "tests" / "performance")
     files: dict[str, Document] = {}
@@ -52,4 +52,9 @@ def generate(dotnet_docker: Path, framework_docker: Path) -> dict[str, str]:
         manifest = Manifest(path, source, commit_of(path, local_name))
         for document in read_manifest(manifest, os_versions, sizes):
             _place(files, document)
-    return {name: render_document(files[name].content) for name in sorted(files)}
+    return {name: files[name] for name in sorted(files)}
+
+
+def generate(dotnet_docker: Path, framework_docker: Path) -> dict[str, str]:
+    """The catalog as {file name: YAML text}."""
+    return {name: render_document(d.content) for name, d in documents(dotnet_docker, framework_docker).items()}

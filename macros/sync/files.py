@@ -46,26 +46,35 @@ def read_bytes(path: Path, limit: int) -> bytes:
     return data
 
 
-def read_text(path: Path, limit: int) -> str:
-    data = read_bytes(path, limit)
+def decode_text(data: bytes, name: str) -> str:
+    """Strict UTF-8; `name` is how the file is shown in the message."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise SyncError(f"{shown(path)}:{line}: not UTF-8 (byte 0x{data[error.start]:02x})") from None
+        raise SyncError(f"{name}:{line}: not UTF-8 (byte 0x{data[error.start]:02x})") from None
+
+
+def read_text(path: Path, limit: int) -> str:
+    return decode_text(read_bytes(path, limit), shown(path))
+
+
+def decode_json(data: bytes, name: str):
+    """The parsed JSON of an upstream file's bytes; `name` is how the file is shown in a message."""
+    text = decode_text(data, name)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SyncError(f"{name}:{error.lineno}: invalid JSON: {error.msg}") from None
+    except RecursionError:
+        raise SyncError(f"{name}: invalid JSON: nested too deeply to read") from None
+    except ValueError as error:  # a number with more digits than Python converts
+        raise SyncError(f"{name}: invalid JSON: {str(error).split(':')[0]}") from None
 
 
 def read_json(path: Path, limit: int = MAX_INCLUDE):
     """The parsed JSON of one upstream file."""
-    text = read_text(path, limit)
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise SyncError(f"{shown(path)}:{error.lineno}: invalid JSON: {error.msg}") from None
-    except RecursionError:
-        raise SyncError(f"{shown(path)}: invalid JSON: nested too deeply to read") from None
-    except ValueError as error:  # a number with more digits than Python converts
-        raise SyncError(f"{shown(path)}: invalid JSON: {str(error).split(':')[0]}") from None
+    return decode_json(read_bytes(path, limit), shown(path))
 
 
 def inside(root: Path, relative: str, where: Where) -> Path:
