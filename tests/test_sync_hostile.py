@@ -76,8 +76,8 @@ VARIABLES = {"dotnet|10.0|product-version": "10.0.11", "aspire-dashboard|product
 class Upstream:
     """Two upstream checkouts with SOURCES.md beside them, and an --out folder, under one tmp folder."""
 
-    def __init__(self, root: Path, capsys) -> None:
-        self.root, self.capsys = root, capsys
+    def __init__(self, root: Path, capsys, versions: Path) -> None:
+        self.root, self.capsys, self.registry_source = root, capsys, versions
         self.docker, self.framework = root / "dotnet-docker", root / "dotnet-framework-docker"
         self.out = root / "out"
         self.manifest = self.docker / "manifest.json"
@@ -118,7 +118,8 @@ class Upstream:
 
     def run(self, *extra: str) -> tuple[int, str]:
         folders = ["--dotnet-docker", str(self.docker), "--framework-docker", str(self.framework)]
-        code = sync.main([*folders, "--out", str(self.out), *extra])
+        # The registry record comes from a one-publish checkout: these cases are about the manifests.
+        code = sync.main([*folders, "--versions", str(self.registry_source), "--out", str(self.out), *extra])
         return code, self.capsys.readouterr().err
 
     def fails(self, message: str) -> None:
@@ -128,8 +129,8 @@ class Upstream:
 
 
 @pytest.fixture
-def up(tmp_path, capsys) -> Upstream:
-    return Upstream(tmp_path / "up", capsys)
+def up(tmp_path, capsys, tiny_versions) -> Upstream:
+    return Upstream(tmp_path / "up", capsys, tiny_versions)
 
 
 def _image(manifest, repo=0):
