@@ -12,6 +12,15 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 TODAY = "2026-11-28"  # the date every test build computes support status for
 CHROMIUM = "/usr/bin/chromium"
+# The repositories of dotnet-docker's image-info (the registry record) that are built from .NET channels.
+DOTNET_DOCKER_REPOSITORIES = (
+    "dotnet/aspnet",
+    "dotnet/monitor",
+    "dotnet/monitor/base",
+    "dotnet/runtime",
+    "dotnet/runtime-deps",
+    "dotnet/sdk",
+)
 # The old image names the guide promises to explain (data/legacy.yml and the legacy-names page).
 LEGACY_NAMES = [
     "microsoft/dotnet",

@@ -8,17 +8,9 @@ import re
 
 import pytest
 
-from helpers import ROOT, build_site
+from helpers import DOTNET_DOCKER_REPOSITORIES, ROOT, build_site
 
 IMAGE_INFO = ROOT / "data" / "upstream" / "dotnet-versions" / "build-info" / "docker"
-DOTNET_DOCKER = (
-    "dotnet/aspnet",
-    "dotnet/monitor",
-    "dotnet/monitor/base",
-    "dotnet/runtime",
-    "dotnet/runtime-deps",
-    "dotnet/sdk",
-)
 DATA_DAY = "2026-08-20"  # the newest publish in the vendored record; the test build is for 2026-11-28
 
 
@@ -30,7 +22,7 @@ def test_every_current_dotnet_docker_digest_is_on_its_page_and_in_the_api(built_
     info = json.loads((IMAGE_INFO / "image-info.dotnet-dotnet-docker-main.json").read_text(encoding="utf-8"))
     api = _digests(built_site)["digests"]
     checked = 0
-    for repo in (r for r in info["repos"] if r["repo"] in DOTNET_DOCKER):
+    for repo in (r for r in info["repos"] if r["repo"] in DOTNET_DOCKER_REPOSITORIES):
         page = built_site / "images" / repo["repo"].removeprefix("dotnet/").replace("/", "-") / "index.html"
         html = page.read_text(encoding="utf-8")
         for image in repo["images"]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import ROOT
+from helpers import DOTNET_DOCKER_REPOSITORIES, ROOT
 from macros import sync
 
 VENDORED = ROOT / "data" / "upstream" / "dotnet-versions"
@@ -151,15 +151,7 @@ def test_committed_registry_equals_a_fresh_regeneration():
 def test_every_current_platform_digest_is_in_the_record():
     data = json.loads((VENDORED / MAIN).read_text())
     repositories = {r["repo"]: r for r in data["repos"]}
-    names = (
-        "dotnet/aspnet",
-        "dotnet/monitor",
-        "dotnet/monitor/base",
-        "dotnet/runtime",
-        "dotnet/runtime-deps",
-        "dotnet/sdk",
-    )
-    for name in names:
+    for name in DOTNET_DOCKER_REPOSITORIES:
         record = _load(ROOT / "data" / "registry" / sync.record_name(sync.file_name(name)))
         digests = {p["digest"].split("@")[1] for i in repositories[name]["images"] for p in i["platforms"]}
         assert digests and digests <= {i["digest"] for i in record["images"]}, name
