@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 from .pages.passthrough import PassthroughExtension, restore
 from .pages.source import guide
 from .render.api import API_PATH, DIGESTS_PATH, render_catalog_json, render_digests_json
-from .render.texts import STALE_AFTER_DAYS, outlived_banner, stale_banner
+from .render.texts import outlived_banner, stale_banner
 
 
 class GuidePlugin(BasePlugin):
@@ -37,11 +37,10 @@ class GuidePlugin(BasePlugin):
         # alone (gc.freeze). A rebuild (mkdocs serve) unfreezes first, so the old Guide can go.
         with paused_gc():
             catalog = guide().catalog
-        age = catalog.data_age()
-        if age is not None and age > STALE_AFTER_DAYS:
+        if catalog.stale_days:
             # Printed, not logged: a logged warning would stop a strict build, and old data is no error.
             print(
-                f"warning: the tag data is {age} days old (from {catalog.data_date}); run the refresh "
+                f"warning: the tag data is {catalog.stale_days} days old (from {catalog.data_date}); run the refresh "
                 "(make sync with newer upstream data) to publish current tags",
                 file=sys.stderr,
             )
@@ -49,9 +48,8 @@ class GuidePlugin(BasePlugin):
     def on_page_content(self, html: str, *, page, config, files) -> str:  # noqa: ARG002 - MkDocs' signature
         catalog = guide().catalog
         banners = [outlived_banner(catalog.today)] if catalog.outlived else []
-        age = catalog.data_age()
-        if age is not None and age > STALE_AFTER_DAYS:
-            banners.append(stale_banner(age, get_relative_url("reference/sources/", page.url)))
+        if catalog.stale_days:
+            banners.append(stale_banner(catalog.stale_days, get_relative_url("reference/sources/", page.url)))
         return "".join(map(str, banners)) + html
 
     def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ARG002 - MkDocs' signature

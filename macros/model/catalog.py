@@ -18,6 +18,9 @@ from .repositories import REGISTRY, Repository, reference
 from .tags import TagGroup, feature, group_tags
 
 _DATESTAMP = re.compile(r"-\d{8}-")
+# Past this many days, newer patches have most likely been published since the data was read
+# (.NET ships a patch about every month).
+STALE_AFTER_DAYS = 35
 
 
 @dataclass(frozen=True)
@@ -267,14 +270,16 @@ class Catalog:
     @cached_property
     def data_date(self) -> datetime.date | None:
         """The day the tag data is from: the oldest upstream commit or registry publish it was read from."""
-        days = [r.source.date for r in self.repositories if r.source.date] + [self.registry_date] * bool(
-            self.registry_date
-        )
+        days = [r.source.date for r in self.repositories if r.source.date]
+        if self.registry_date:
+            days.append(self.registry_date)
         return min(days) if days else None
 
-    def data_age(self) -> int | None:
-        """Days from the data date to the build's day."""
-        return (self.today - self.data_date).days if self.data_date else None
+    @cached_property
+    def stale_days(self) -> int | None:
+        """How old the data is on the build's day, once that is more than STALE_AFTER_DAYS; else None."""
+        age = (self.today - self.data_date).days if self.data_date else 0
+        return age if age > STALE_AFTER_DAYS else None
 
     @cached_property
     def registry_date(self) -> datetime.date | None:

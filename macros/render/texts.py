@@ -42,12 +42,8 @@ def digest_reference(repository: str, digest: str) -> Markup:
     )
 
 
-# Past this many days, newer patches have most likely been published since the data was read.
-STALE_AFTER_DAYS = 35
-
-
 def stale_banner(age: int, sources_url: str) -> Markup:
-    """Said on every page when the tag data is older than STALE_AFTER_DAYS."""
+    """Said on every page when the tag data is old (Catalog.stale_days)."""
     return Markup(
         '<div class="admonition warning" data-guide-stale><p class="admonition-title">'
         f"Tag data is {age} days old</p><p>Newer patches have likely been published since. See "
