@@ -110,6 +110,13 @@ def _content_ratio(folder: Path) -> tuple[list[Row], Path]:
 # --- synthetic catalogs: every image cloned with renamed tags ----------------------------------
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Writes a repeated object again instead of as a YAML alias: the loader allows few aliases."""
+
+    def ignore_aliases(self, data) -> bool:  # noqa: ARG002 - PyYAML's signature
+        return True
+
+
 def _scale_catalog(project: Path, factor: int) -> int:
     """Make each catalog file hold `factor` copies of its images; copy n's tags end in `-synN`."""
     images = 0
@@ -125,7 +132,7 @@ def _scale_catalog(project: Path, factor: int) -> int:
                 scaled.append(clone)
         data["images"] = scaled
         images += len(scaled)
-        path.write_text(yaml.safe_dump(data, sort_keys=False, width=10_000), encoding="utf-8")
+        path.write_text(yaml.dump(data, Dumper=_PlainDumper, sort_keys=False, width=10_000), encoding="utf-8")
     return images
 
 
