@@ -28,7 +28,6 @@ class Source:
     repository: str
     commit: str
     manifest: str
-    date: datetime.date | None = None  # the upstream commit's date: what the tags are "as of"
 
     @property
     def url(self) -> str:
@@ -267,13 +266,11 @@ class Catalog:
     def images(self) -> tuple[Image, ...]:
         return tuple(i for r in self.repositories for i in r.images)
 
-    @cached_property
+    @property
     def data_date(self) -> datetime.date | None:
-        """The day the tag data is from: the oldest upstream commit or registry publish it was read from."""
-        days = [r.source.date for r in self.repositories if r.source.date]
-        if self.registry_date:
-            days.append(self.registry_date)
-        return min(days) if days else None
+        """The day the tag data is from: the newest publish of the registry record, read with the
+        manifests by the same `make sync` (None without a record)."""
+        return self.registry_date
 
     @cached_property
     def stale_days(self) -> int | None:

@@ -11,7 +11,6 @@ from .errors import Where, quoted
 from .shape import check, expect, field, items, size
 
 # A content digest, as the registry names images and layers (the catalog's grammar may take it over).
-DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 DIGEST_EXPECTED = "a digest: sha256: and 64 hex digits, alone or after an image name and @"
 # image-info's architecture names, in the catalog's words (data/catalog/*.yml `architecture`).
 ARCHITECTURES = {"amd64": "amd64", "arm64": "arm64v8", "arm32": "arm32v7", "arm": "arm32v7"}
@@ -71,7 +70,7 @@ class Digests:
 def digest(value, where: Where, repository: str | None = None) -> str:
     """`sha256:<64 hex>` from `[name@]sha256:<64 hex>`; `name` must end with `repository` when one is given."""
     name, at, bare = expect(value, str, where).rpartition("@")
-    if not DIGEST.fullmatch(bare) or (at and not grammar.is_path(name)):
+    if not grammar.DIGEST.fullmatch(bare) or (at and not grammar.is_path(name)):
         raise where.error(f"got {quoted(value, 160)}, expected {DIGEST_EXPECTED}")
     if at and repository is not None and name != repository and not name.endswith("/" + repository):
         raise where.error(f"got {quoted(value, 160)}, expected a digest of {repository}")
