@@ -90,10 +90,12 @@ def test_featured_tags_prefer_the_default_os_version_over_a_newer_one(fixture_ca
 
 def test_featured_tags_render_one_tab_per_channel_with_the_supported_one_selected(fixture_catalog):
     text = r.render_featured_tags(fixture_catalog, "aspnet")
-    tabs = re.findall(r'^(===\+?) "(.*)"$', text, re.M)
+    tabs = re.findall(r'^(===\+?) "(.*?) <span(.*)>(.*)</span>"$', text, re.M)
     assert [t[1] for t in tabs] == [".NET 11.0 (STS)", ".NET 10.0 (LTS)", ".NET 8.0 (LTS)"]
     assert [t[0] for t in tabs] == ["===", "===+", "==="]  # 10.0 is the channel in support on TODAY
-    assert "End of life since 2026-11-10" in text
+    # Each tab's label carries its status badge (attributes in single quotes, inside the label's quotes).
+    assert [t[3] for t in tabs] == ["Preview", "In support", "End of life"]
+    assert "data-status='eol' title='End of life since 2026-11-10'" in tabs[2][2]
 
 
 # --- support status and resolution ------------------------------------------------------------
@@ -112,8 +114,8 @@ def test_resolution_names_what_latest_points_to(fixture_catalog):
     text = r.render_tag_resolution(fixture_catalog, "sdk")
     assert "<code>latest</code> points to Ubuntu 24.04 (version 10.0.400) for amd64, arm64, arm/v7" in text
     # Each multi-platform tag appears once, with fixed ones separated from floating ones.
-    assert text.count("<code>10.0-aot</code>") == 1
-    assert re.search(r"<code>10.0-aot</code>.*fixed:.*<code>10.0.400-aot</code>", text)
+    assert text.count('<code id="tag-10.0-aot">10.0-aot</code>') == 1
+    assert re.search(r">10.0-aot</code>.*fixed:.*<code id=\"tag-10.0.400-aot\">10.0.400-aot</code>", text)
 
 
 # --- the full listing -------------------------------------------------------------------------
@@ -123,12 +125,13 @@ def test_resolution_names_what_latest_points_to(fixture_catalog):
 def test_listing_has_every_tag_once_per_image_and_one_row_per_image(fixture_catalog, repo):
     model = fixture_catalog.repository(repo)
     text = r.render_tag_listing(fixture_catalog, repo)
-    assert text.count("<tr data-channel=") == len(model.images)
-    for image in model.images:
-        for tag in image.tags:
-            assert f"<code>{tag}</code>" in text, tag
+    assert text.count("<tr data-status=") == len(model.images)
     for tag, images in model.images_by_tag.items():
-        assert text.count(f"<code>{tag}</code>") == len(images), tag
+        shown = len(re.findall(rf'<code(?: id="tag-{re.escape(tag)}")?>{re.escape(tag)}</code>', text))
+        assert shown == len(images), tag
+        # A tag's anchor is in exactly one place: its row here, or (multi-platform) its row above.
+        anchors = text.count(f'id="tag-{tag}"')
+        assert anchors == (0 if model.is_multi_platform(tag) else 1), tag
 
 
 def test_listing_groups_by_platform_in_a_fixed_order(fixture_catalog):
@@ -152,11 +155,17 @@ def test_listing_links_dockerfiles_at_the_source_commit_and_sizes_with_the_cavea
 
 def test_listing_rows_carry_the_facts_the_filter_reads(fixture_catalog):
     text = r.render_tag_listing(fixture_catalog, "aspnet")
-    assert '<tr data-channel="10.0" data-os="ubuntu noble" data-arch="amd64" data-variant="chiseled">' in text
+    assert re.search(
+        r'<tr data-status="supported" data-channel="10.0" data-os="ubuntu noble" data-arch="amd64" '
+        r'data-variant="chiseled" data-tags="10.0.\d+-noble-chiseled-amd64 ',
+        text,
+    )
     assert 'data-variant="none"' in text
-    assert re.search(r'<form class="tag-filter" data-tag-filter="aspnet"[^>]*hidden>', text)
-    assert '<option value="8.0">.NET 8.0</option>' in text
-    assert '<option value="extra">extra</option>' in text
+    tools = r.render_tag_filter(fixture_catalog, "aspnet")
+    assert re.search(r'<form class="tag-filter" data-tag-filter="aspnet"[^>]*hidden>', tools)
+    assert '<option value="8.0" data-status="eol">.NET 8.0 (end of life)</option>' in tools
+    assert '<option value="extra">extra</option>' in tools
+    assert re.search(r'<input type="checkbox" name="ended" data-show-ended> Show \d+ end-of-life', tools)
 
 
 def test_no_size_where_the_image_has_no_recorded_size(fixture_catalog):

@@ -1,18 +1,24 @@
-/* Tag filter for the repository pages: progressive enhancement of tables already in the HTML.
+/* Tag tools of the repository pages: the filter and the "show ended" toggle, as progressive
+ * enhancement of tables already in the HTML.
  *
- * The page holds every tag; this script only reveals the form the server rendered
- * (form[data-tag-filter]) and hides rows that do not match. It holds no data and no rules:
- * the choices are in the form, the facts in each row's data-* attributes. It starts from
- * Material's document$ (so it runs again after instant navigation), marks each form it has set
- * up (so handlers are never added twice), and keeps the filter in the query string with
- * replaceState (Material keeps its scroll position in history.state, so that is passed on).
+ * The page holds every tag; this script reveals the form the server rendered
+ * (form[data-tag-filter]) and hides rows that do not match. It holds no data and no rules: the
+ * choices are in the form, the facts in each row's data-* attributes (data-tags for the text, so
+ * no row's text is read). Set-up only reveals the form and reads the query string: rows are
+ * collected the first time a filter is actually set, so a page opened without one costs nothing.
+ * Rows of end-of-life and preview channels are hidden by styles until the toggle is checked; the
+ * toggle is kept in the query string as `ended=show`.
+ * It starts from Material's document$ (so it runs again after instant navigation), marks each
+ * form it has set up (so handlers are never added twice), and keeps the state in the query string
+ * with replaceState (Material keeps its scroll position in history.state, so that is passed on).
  */
 (function () {
   "use strict";
 
   var FIELDS = ["channel", "os", "arch", "variant"];
+  var ROWS = "table[data-tag-featured] tbody tr, table[data-tag-resolution] tbody tr, table[data-tag-rows] tbody tr";
 
-  function readQuery(form) {
+  function readQuery(form, toggle) {
     var params = new URLSearchParams(window.location.search);
     form.elements.tag.value = params.get("tag") || "";
     FIELDS.forEach(function (name) {
@@ -22,15 +28,17 @@
         select.value = value;
       }
     });
+    if (toggle && params.get("ended") === "show") { toggle.checked = true; }
   }
 
-  function writeQuery(form) {
+  function writeQuery(form, toggle) {
     var params = new URLSearchParams(window.location.search);
     ["tag"].concat(FIELDS).forEach(function (name) {
       var field = form.elements[name];
       var value = field ? field.value.trim() : "";
       if (value) { params.set(name, value); } else { params.delete(name); }
     });
+    if (toggle && toggle.checked) { params.set("ended", "show"); } else { params.delete("ended"); }
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     window.history.replaceState(window.history.state, "", url);
@@ -41,24 +49,34 @@
       var tokens = (row.getAttribute("data-" + choices[i][0]) || "").split(" ");
       if (tokens.indexOf(choices[i][1]) < 0) { return false; }
     }
-    var text = row.filterText || (row.filterText = row.textContent.toLowerCase());
-    return words.every(function (word) { return text.indexOf(word) >= 0; });
+    if (!words.length) { return true; }
+    var tags = row.getAttribute("data-tags") || "";
+    return words.every(function (word) { return tags.indexOf(word) >= 0; });
   }
 
-  function apply(form, groups) {
+  function collect() {
+    return {
+      rows: Array.prototype.slice.call(document.querySelectorAll(ROWS)),
+      groups: Array.prototype.map.call(document.querySelectorAll("[data-tag-group]"), function (element) {
+        return { element: element, rows: Array.prototype.slice.call(element.querySelectorAll("tbody tr")) };
+      })
+    };
+  }
+
+  function apply(form, state) {
     var words = form.elements.tag.value.toLowerCase().split(/\s+/).filter(Boolean);
     var choices = FIELDS.filter(function (name) {
       return form.elements[name] && form.elements[name].value;
     }).map(function (name) { return [name, form.elements[name].value]; });
+    if (!state.tables) {
+      if (!words.length && !choices.length) { return; }  // nothing set and nothing hidden yet: no work
+      state.tables = collect();
+    }
+    state.tables.rows.forEach(function (row) { row.hidden = !rowMatches(row, words, choices); });
     var shown = 0;
     var total = 0;
-    groups.forEach(function (group) {
-      var visible = 0;
-      group.rows.forEach(function (row) {
-        var match = rowMatches(row, words, choices);
-        row.hidden = !match;
-        if (match) { visible++; }
-      });
+    state.tables.groups.forEach(function (group) {
+      var visible = group.rows.filter(function (row) { return !row.hidden; }).length;
       group.element.hidden = visible === 0;
       shown += visible;
       total += group.rows.length;
@@ -67,20 +85,32 @@
     count.textContent = shown === total ? total + " images" : shown + " of " + total + " images match";
   }
 
+  function showEndedFor(form, toggle) {
+    // Choosing an end-of-life or preview channel in the menu means the reader wants to see it.
+    var select = form.elements.channel;
+    var option = select && select.selectedOptions[0];
+    if (toggle && option && option.hasAttribute("data-status") &&
+        ["eol", "preview"].indexOf(option.getAttribute("data-status")) >= 0) {
+      toggle.checked = true;
+    }
+  }
+
   function setUp(form) {
     if (form.dataset.filterReady) { return; }
     form.dataset.filterReady = "true";
-    var groups = Array.prototype.map.call(document.querySelectorAll("[data-tag-group]"), function (element) {
-      return { element: element, rows: Array.prototype.slice.call(element.querySelectorAll("tbody tr")) };
-    });
-    var update = function () { apply(form, groups); writeQuery(form); };
+    var tools = form.closest("[data-tag-tools]") || document;
+    var toggle = tools.querySelector("input[data-show-ended]");
+    var state = {};
+    var update = function () { showEndedFor(form, toggle); apply(form, state); writeQuery(form, toggle); };
     form.addEventListener("input", update);  // text fields and selects both fire "input"
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     // A reset clears the fields after the event; filter once they are empty.
     form.addEventListener("reset", function () { window.setTimeout(update, 0); });
-    readQuery(form);
+    if (toggle) { toggle.addEventListener("change", function () { writeQuery(form, toggle); }); }
+    readQuery(form, toggle);
+    showEndedFor(form, toggle);
     form.hidden = false;
-    apply(form, groups);
+    apply(form, state);
   }
 
   function start() {

@@ -37,8 +37,13 @@ def tag_resolution(repo: str) -> str:
     return images.render_tag_resolution(guide().catalog, repo, finished_html=passthrough)
 
 
+def tag_tools(repo: str) -> str:
+    """The "show ended" toggle and the tag filter, above the page's tag tables (it filters all of them)."""
+    return passthrough(images.render_tag_filter(guide().catalog, repo))
+
+
 def tag_tables(repo: str) -> str:
-    """The filter and every tag, one row per platform image, by OS and architecture."""
+    """Every tag, one row per platform image, by OS and architecture."""
     return images.render_tag_listing(guide().catalog, repo, finished_html=passthrough)
 
 
@@ -80,6 +85,7 @@ MACROS = {
         featured_tags,
         support_status,
         tag_resolution,
+        tag_tools,
         tag_tables,
         image_index,
         lifecycle_table,

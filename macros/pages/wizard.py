@@ -14,7 +14,7 @@ def wizard() -> str:
 
 def decision_guide() -> str:
     """The same decisions as tables, for readers without JavaScript."""
-    return passthrough(render_decision_guide(guide().wizard))
+    return passthrough(render_decision_guide(guide().wizard, guide().catalog.channels))
 
 
 def wizard_link_keys() -> str:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..model.catalog import Catalog, Image, RepositoryModel
+from ..model.lifecycle import Channel
 from ..model.order import VARIANTS
 from ..model.platforms import OS_LABELS
 from ..model.tags import TagGroup
 from .html import (
     code,
-    codes,
     html_table,
     join,
     markdown_table,
@@ -23,6 +23,7 @@ from .html import (
     small,
     text,
 )
+from .status import hidden_by_default, option_label, status_attributes, status_badge, status_words
 from .texts import SIZE_CAVEAT, build_date, digest_reference
 
 
@@ -83,6 +84,7 @@ def _resolves_to(catalog: Catalog, images) -> Markup:
 def _featured_table(catalog: Catalog, model: RepositoryModel, groups: list[TagGroup]) -> str:
     latest = {id(i) for i in model.latest}
     rows = []
+    attributes = []
     for group in groups:
         aliases = [a for a in group.aliases if a != "latest"]
         if latest and {id(i) for i in group.images} == latest and group.tag != "latest":
@@ -93,7 +95,8 @@ def _featured_table(catalog: Catalog, model: RepositoryModel, groups: list[TagGr
             else code(group.tag)
         )
         rows.append([tag, _variant_label(group.images[0].variants), _resolves_to(catalog, group.images)])
-    return html_table(["Tag", "Variant", "Resolves to"], rows, attributes={"data-tag-featured": ""})
+        attributes.append(_group_attributes(catalog, model, group.images, [group.tag, *aliases]))
+    return html_table(["Tag", "Variant", "Resolves to"], rows, attributes, {"data-tag-featured": ""})
 
 
 def _channel_title(catalog: Catalog, channel: str | None, model: RepositoryModel) -> str:
@@ -120,10 +123,18 @@ def render_featured_tags(catalog: Catalog, repo: str, finished_html: Callable[[s
         if not groups:
             continue
         marker = "===+" if channel == selected else "==="
-        status = _status_badge(catalog, channel) if channel and model.info.lifecycle == "channel" else ""
-        body = (f"{status}\n\n" if status else "") + finished_html(_featured_table(catalog, model, groups))
-        parts.append(f'{marker} "{_channel_title(catalog, channel, model)}"\n\n' + _indent(body))
+        known = channel_status(catalog, model, channel)
+        # The badge sits in the tab's label, so a channel's status shows before its tab is opened.
+        title = _channel_title(catalog, channel, model) + (f" {status_badge(known)}" if known else "")
+        body = finished_html(_featured_table(catalog, model, groups))
+        parts.append(f'{marker} "{_quoted(title)}"\n\n' + _indent(body))
     return "\n".join(parts)
+
+
+def _quoted(title: str) -> str:
+    """A tab label goes inside double quotes: the badge's attributes are quoted with ' instead
+    (escaped values never hold a bare ', markupsafe writes &#39;)."""
+    return title.replace('"', "'")
 
 
 def _indent(text: str) -> str:
@@ -133,9 +144,25 @@ def _indent(text: str) -> str:
 # --- support status ----------------------------------------------------------------------------
 
 
-def _status_badge(catalog: Catalog, channel: str) -> Markup:
-    known = catalog.channel(channel)
-    return Markup('<span class="guide-status guide-status--%s">%s</span>') % (known.status, known.status_label)
+def channel_status(catalog: Catalog, model: RepositoryModel, channel: str | None) -> Channel | None:
+    """The lifecycle channel whose status applies to this repository's images of `channel`, or None
+    when the repository follows its own update policy (no .NET lifecycle badge there)."""
+    if channel is None or model.info.lifecycle != "channel" or channel not in catalog.channels:
+        return None
+    return catalog.channel(channel)
+
+
+def _group_attributes(catalog: Catalog, model: RepositoryModel, images, tags) -> dict[str, str]:
+    """What the filter reads from a featured or multi-platform row (the same keys as a listing row)."""
+    first = images[0]
+    return {
+        **status_attributes(channel_status(catalog, model, first.channel)),
+        "data-channel": first.channel or "",
+        "data-os": " ".join(_unique(t for i in images for t in (i.distro, i.os_version))),
+        "data-arch": " ".join(_unique(i.architecture for i in images)),
+        "data-variant": " ".join(first.variants) or "none",
+        "data-tags": " ".join(tags),
+    }
 
 
 def render_support_status(catalog: Catalog, repo: str) -> str:
@@ -159,7 +186,7 @@ def render_support_status(catalog: Catalog, repo: str) -> str:
                 known.release_label,
                 known.ga.isoformat() if known.ga else "not yet",
                 known.eol.isoformat() if known.eol else "not announced",
-                _status_badge(catalog, channel),
+                status_badge(known, detailed=True),
             ]
         )
     table = markdown_table(["Channel", "Release type", "GA", "End of life", "Status"], rows)
@@ -195,31 +222,32 @@ def render_tag_resolution(catalog: Catalog, repo: str, finished_html: Callable[[
     else:
         lines.append("This repository has no `latest` tag: always name a version.")
     rows = []
+    attributes = []
     for group in model.tag_groups:
         if not model.is_multi_platform(group.tag):
             continue
         versions = ", ".join(_unique(i.version or "" for i in group.images))
         tags = (
-            join([codes(group.floating), join([small("fixed:"), codes(group.fixed)], " ")])
+            join([anchored_codes(group.floating), join([small("fixed:"), anchored_codes(group.fixed)], " ")])
             if group.fixed
-            else codes(group.floating)
+            else anchored_codes(group.floating)
         )
+        known = channel_status(catalog, model, group.channel)
+        facts = [f"{_os_names(catalog, group.images)}, version {versions}", small(_platforms(catalog, group.images))]
         rows.append(
             [
-                tags,
-                join(
-                    [
-                        f"{_os_names(catalog, group.images)}, version {versions}",
-                        small(_platforms(catalog, group.images)),
-                    ]
-                ),
+                join([copy_button(model, group.tag), tags], " "),
+                join([status_badge(known), *facts]) if known else join(facts),
             ]
         )
+        attributes.append(_group_attributes(catalog, model, group.images, [*group.floating, *group.fixed]))
     if rows:
         lines += [
             "",
             finished_html(
-                html_table(["Tags (floating, then fixed)", "Resolves to"], rows, attributes={"data-tag-resolution": ""})
+                html_table(
+                    ["Tags (floating, then fixed)", "Resolves to"], rows, attributes, {"data-tag-resolution": ""}
+                )
             ),
         ]
     else:
@@ -244,23 +272,60 @@ def _platform_groups(catalog: Catalog, model: RepositoryModel) -> list[tuple[str
     return groups
 
 
-def _row_attributes(image: Image) -> dict[str, str]:
+def _row_attributes(known: Channel | None, image: Image) -> dict[str, str]:
     return {
+        **status_attributes(known),
         "data-channel": image.channel or "",
         "data-os": f"{image.distro} {image.os_version}",
         "data-arch": image.architecture,
         "data-variant": " ".join(image.variants) or "none",
+        "data-tags": " ".join(image.tags),
     }
 
 
-def _tags_cell(image: Image) -> Markup:
+def tag_anchor(tag: str) -> str:
+    """The stable anchor of a tag's row: `tag-10.0-alpine-amd64` (the wizard links to it)."""
+    return f"tag-{tag}"
+
+
+def anchored_codes(tags, anchored=None) -> Markup:
+    """Tags as <code>, each that has its home in this row carrying the row's anchor (`id="tag-…"`).
+
+    A tag's home is unique: a multi-platform tag's is its row in the multi-platform table, any other
+    tag's the one platform image it names."""
+    return Markup(
+        " ".join(
+            f'<code id="{escape(tag_anchor(t))}">{text(t)}</code>' if anchored is None or anchored(t) else str(code(t))
+            for t in tags
+        )
+    )
+
+
+def copy_button(model: RepositoryModel, tag: str) -> Markup:
+    """Copies the full reference of the row's first tag (Material's clipboard handles data-clipboard-text)."""
+    reference = model.reference(tag)
+    return Markup(
+        f'<button type="button" class="guide-copy" data-clipboard-text="{escape(reference)}" '
+        f'title="Copy {escape(reference)}" aria-label="Copy {escape(reference)}"></button>'
+    )
+
+
+def _tags_cell(model: RepositoryModel, image: Image) -> Markup:
+    def home(tag: str) -> bool:
+        return not model.is_multi_platform(tag)
+
+    copy = copy_button(model, image.tags[0])
     if not image.shared_tags:
-        return codes(image.platform_tags)
-    shared = join([small("multi-platform:"), codes(image.shared_tags)], " ")
-    return join([codes(image.platform_tags), shared]) if image.platform_tags else shared
+        return join([copy, anchored_codes(image.platform_tags)], " ")
+    shared = join([small("multi-platform:"), anchored_codes(image.shared_tags, home)], " ")
+    return (
+        join([join([copy, anchored_codes(image.platform_tags)], " "), shared])
+        if image.platform_tags
+        else join([copy, shared], " ")
+    )
 
 
-def _image_cell(catalog: Catalog, image: Image) -> Markup:
+def _image_cell(catalog: Catalog, known: Channel | None, image: Image) -> Markup:
     """OS, version, what the registry published (pull size, build date, digest) or else the recorded
     size, and the Dockerfile link, stacked so the table stays narrow."""
     facts = [f"version {image.version}"] if image.version else []
@@ -269,16 +334,19 @@ def _image_cell(catalog: Catalog, image: Image) -> Markup:
         facts += [f"pull {size_text(published.pull_size)}", f"built {published.created}"]
     elif image.size_bytes:
         facts += [size_text(image.size_bytes)]
-    parts = [catalog.os_name(image), small(" · ".join(facts))]
+    parts = [join([status_badge(known), catalog.os_name(image)], " ") if known else catalog.os_name(image)]
+    parts.append(small(" · ".join(facts)))
     if published:
         parts.append(digest_reference(image.repository, published.digest))
     parts.append(Markup('<a href="%s">Dockerfile</a>') % image.dockerfile_url)
     return join(parts)
 
 
-def _listing_table(catalog: Catalog, images: list[Image]) -> str:
-    rows = [[_tags_cell(image), _image_cell(catalog, image)] for image in images]
-    return html_table(["Tags", "Image"], rows, [_row_attributes(i) for i in images], {"data-tag-rows": ""})
+def _listing_table(catalog: Catalog, model: RepositoryModel, images: list[Image]) -> str:
+    statuses = [channel_status(catalog, model, i.channel) for i in images]
+    rows = [[_tags_cell(model, i), _image_cell(catalog, k, i)] for i, k in zip(images, statuses, strict=True)]
+    attributes = [_row_attributes(k, i) for i, k in zip(images, statuses, strict=True)]
+    return html_table(["Tags", "Image"], rows, attributes, {"data-tag-rows": ""})
 
 
 def _filter_options(catalog: Catalog, model: RepositoryModel) -> dict:
@@ -295,38 +363,46 @@ def _filter_options(catalog: Catalog, model: RepositoryModel) -> dict:
                     "versions": [(v, catalog.os_versions[v].name) for v in versions],
                 }
             )
+    ended = [(c, k) for c in model.channels for k in [channel_status(catalog, model, c)] if hidden_by_default(k)]
     present = {i.architecture for i in images}
     variants = {v for i in images for v in i.variants}
     return {
         "repo": model.info.slug,
-        "channels": [(c, catalog.product(c)) for c in model.channels],
+        "channels": [
+            (c, option_label(catalog.product(c), known), known.status if known else "")
+            for c in model.channels
+            for known in [channel_status(catalog, model, c)]
+        ],
         "os_groups": os_groups,
         "arches": [(a.architecture, a.name) for a in catalog.platforms.architectures if a.architecture in present],
         "variants": [v for v in VARIANTS if v in variants],
         "total": len(images),
+        "ended": "; ".join(f"{catalog.product(c)}: {status_words(k)}" for c, k in ended),
+        "ended_count": sum(1 for i in images if i.channel in {c for c, _ in ended}),
     }
 
 
 def render_tag_filter(catalog: Catalog, repo: str) -> str:
-    """The filter form (hidden until the script reveals it); its choices come from the catalog."""
+    """The tag tools: the "show ended" toggle and the filter form (hidden until the script reveals it),
+    which covers the featured, multi-platform and full tables; its choices come from the catalog."""
     html = render_template("tag-filter.html", **_filter_options(catalog, catalog.repository(repo)))
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
 
 def render_tag_listing(catalog: Catalog, repo: str, finished_html: Callable[[str], str] = lambda html: html) -> str:
-    """Every tag, one row per platform image, grouped by OS and architecture, with the filter above.
+    """Every tag, one row per platform image, grouped by OS and architecture.
 
-    `finished_html` receives the filter form and each table; the macro passes one that lets them skip Markdown.
+    `finished_html` receives each table; the macro passes one that lets them skip Markdown.
     """
     model = catalog.repository(repo)
     with_size = any(i.size_bytes for i in model.images)
-    parts = [finished_html(render_tag_filter(catalog, repo))]
+    parts = []
     if with_size:
         parts.append(f"<small>Sizes: {SIZE_CAVEAT}</small>\n")
     for heading, key, images in _platform_groups(catalog, model):
         parts.append(
             f'<div class="tag-group" data-tag-group="{key}" markdown>\n\n### {heading}\n\n'
-            + finished_html(_listing_table(catalog, images))
+            + finished_html(_listing_table(catalog, model, images))
             + "\n</div>\n"
         )
     return "\n".join(parts)
@@ -340,7 +416,15 @@ def render_image_index(catalog: Catalog) -> str:
     rows = []
     for model in catalog.repositories:
         latest = _os_names(catalog, model.latest) if model.latest else Markup("no <code>latest</code> tag")
-        channels = ", ".join(model.channels) or "own versions"
+        statuses = [channel_status(catalog, model, c) for c in model.channels]
+        channels = (
+            join(
+                (status_badge(k, subject=c) if k else text(c) for c, k in zip(model.channels, statuses, strict=True)),
+                " ",
+            )
+            if model.channels
+            else "own versions"
+        )
         rows.append(
             [
                 join([md_link(f"{model.info.slug}.md", model.info.repository), small(model.info.title)]),
@@ -371,7 +455,7 @@ def render_lifecycle(catalog: Catalog) -> str:
                 channel.release_label,
                 channel.ga.isoformat() if channel.ga else "not yet",
                 channel.eol.isoformat() if channel.eol else "not announced",
-                _status_badge(catalog, channel.channel),
+                status_badge(channel, detailed=True),
                 join(carriers) if carriers else "no images in the catalog",
             ]
         )

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
+from ..model.lifecycle import Channel
 from ..model.repositories import REGISTRY
 from ..wizard.answers import Node, Outcome, Wizard
 from ..wizard.rules import KEYS
 from .html import code, join, markdown_table, render_template
+from .status import status_badge
 
 # Results and links are rendered for the page at wizard/ (directory URLs).
 _UP = "../"
@@ -119,19 +122,28 @@ def render_wizard(wizard: Wizard, today: str) -> str:
 _GROUP = ("goal", "framework", "app", "deploy", "version")
 
 
-def render_decision_guide(wizard: Wizard) -> str:
-    """Every answer as tables, one per goal / .NET / app / deployment / version, for the default architecture."""
+def render_decision_guide(wizard: Wizard, channels: Mapping[str, Channel] | None = None) -> str:
+    """Every answer as tables, one per goal / .NET / app / deployment / version, for the default architecture.
+
+    `channels` (the lifecycle, with status) puts the status badge of each group's .NET channel in its title."""
     groups: dict = {}
+    group_channels: dict = {}
     for answers, outcome in _default_arch_paths(wizard, wizard.root, {}):
         group = tuple((k, answers[k]) for k in _GROUP if k in answers)
         rest = tuple((k, answers[k]) for k in KEYS if k in answers and k not in _GROUP and k != "arch")
         choices = ", ".join(_label(wizard, k, v) for k, v in rest) or "(no further choice)"
         groups.setdefault(group, []).append(_row(choices, outcome))
+        group_channels.setdefault(group, outcome.channel)
+    channels = channels or {}
     return render_template(
         "decision-guide.html",
         registry=REGISTRY,
         groups=[
-            {"title": " · ".join(_label(wizard, k, v) for k, v in group), "rows": rows}
+            {
+                "title": " · ".join(_label(wizard, k, v) for k, v in group),
+                "status": status_badge(channels[group_channels[group]]) if group_channels[group] in channels else "",
+                "rows": rows,
+            }
             for group, rows in groups.items()
         ],
     )

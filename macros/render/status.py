@@ -1,0 +1,56 @@
+"""The one status language: a channel's support status as a badge, a short phrase and a data attribute.
+
+Every place that shows whether a .NET channel is supported (tag rows, featured tabs, filter menu
+options, the images index, the lifecycle and status tables, the wizard's decision tables) calls
+this module, so a channel that ended reads "End of life" everywhere, computed on the model
+(`Channel.status`, from its dates against the build's today).
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from ..model.lifecycle import Channel
+
+# Statuses a reader does not want by default: their rows hide behind the "show ended" toggle.
+HIDDEN_BY_DEFAULT = ("eol", "preview")
+
+
+def status_words(channel: Channel) -> str:
+    """Short plain text: "in support", "ends in 12 days", "end of life", "preview"."""
+    if channel.status == "preview":
+        return "preview"
+    if channel.status == "eol":
+        return "end of life"
+    if channel.status == "ending":
+        return f"ends in {channel.days_left} day{'s' if channel.days_left != 1 else ''}"
+    return "in support"
+
+
+def status_badge(channel: Channel, subject: str = "", detailed: bool = False) -> Markup:
+    """`<span class="guide-status guide-status--eol" data-status="eol">End of life</span>`.
+
+    `subject` names the channel inside the badge ("8.0: end of life") where a list of channels is
+    shown; `detailed` spells the dates ("End of life since 2026-11-10") where a table has room.
+    The title always carries the detailed label, so a short badge still tells its date on hover.
+    """
+    words = status_words(channel)
+    label = channel.status_label if detailed else (f"{subject}: {words}" if subject else words.capitalize())
+    return Markup(
+        f'<span class="guide-status guide-status--{channel.status}" data-status="{channel.status}" '
+        f'title="{escape(channel.status_label)}">{escape(label)}</span>'
+    )
+
+
+def status_attributes(channel: Channel | None) -> dict[str, str]:
+    """The attribute a row, tab or option carries so styles and scripts know its status."""
+    return {"data-status": channel.status} if channel else {}
+
+
+def option_label(label: str, channel: Channel | None) -> str:
+    """A menu option's text (options hold no markup): ".NET 8.0 (end of life)"."""
+    return f"{label} ({status_words(channel)})" if channel else label
+
+
+def hidden_by_default(channel: Channel | None) -> bool:
+    return channel is not None and channel.status in HIDDEN_BY_DEFAULT
