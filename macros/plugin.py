@@ -6,6 +6,10 @@
   tag data is older than 35 days (the build also prints a warning);
 - on_post_page: the rest of the finished HTML comes back, after search has indexed the page;
 - on_post_build: api/catalog.json and api/digests.json are written once per site.
+
+In a team's edition (GUIDE_TEAM=team.yml) it also renames the template page "Our standard" and
+renders it from the standard, points the onboarding pages at it, puts the team banner on every
+page, and writes the team's policies under team/policy/. Without GUIDE_TEAM none of this runs.
 """
 
 from __future__ import annotations
@@ -18,16 +22,34 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
 
+from .data.load import team_file
 from .pages.passthrough import PassthroughExtension, restore
 from .pages.source import guide
 from .render.api import API_PATH, DIGESTS_PATH, render_catalog_json, render_digests_json
+from .render.policies import POLICY_DIR, render_policies
+from .render.team import POINTING_PAGES, STANDARD_PAGE, STANDARD_TITLE, pointing_note, render_standard, team_banner
 from .render.texts import outlived_banner, stale_banner
 
 
 class GuidePlugin(BasePlugin):
     def on_config(self, config):
         config.markdown_extensions.append(PassthroughExtension())
+        if team_file() is not None:
+            config.nav = _renamed(config.nav, STANDARD_PAGE, STANDARD_TITLE)
         return config
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:  # noqa: ARG002 - MkDocs' signature
+        """The team's edition: the standard page from team.yml, and a pointer to it on the onboarding pages."""
+        catalog = guide().catalog
+        if catalog.team is None:
+            return markdown
+        path = page.file.src_uri
+        if path == STANDARD_PAGE:
+            page.meta["render_macros"] = False  # the page is finished Markdown; team.yml text is never a macro
+            return render_standard(catalog)
+        if path in POINTING_PAGES:
+            return _after_title(markdown, pointing_note(catalog))
+        return markdown
 
     def on_pre_build(self, *, config) -> None:  # noqa: ARG002 - MkDocs' signature
         # The Guide is tens of thousands of small objects, made at once and kept for the build.
@@ -48,6 +70,8 @@ class GuidePlugin(BasePlugin):
     def on_page_content(self, html: str, *, page, config, files) -> str:  # noqa: ARG002 - MkDocs' signature
         catalog = guide().catalog
         banners = [outlived_banner(catalog.today)] if catalog.outlived else []
+        if catalog.team is not None:
+            banners.append(team_banner(catalog, get_relative_url("team/team-standard/", page.url)))
         if catalog.stale_days:
             banners.append(stale_banner(catalog.stale_days, get_relative_url("reference/sources/", page.url)))
         return "".join(map(str, banners)) + html
@@ -61,6 +85,29 @@ class GuidePlugin(BasePlugin):
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+        if catalog.team is not None:
+            folder = Path(config.site_dir) / POLICY_DIR
+            folder.mkdir(parents=True, exist_ok=True)
+            for name, text in render_policies(catalog).items():
+                (folder / name).write_text(text, encoding="utf-8")
+
+
+def _renamed(nav, path: str, title: str):
+    """The nav with the entry for `path` given another title (lists of one-key mappings, nested)."""
+    if isinstance(nav, list):
+        return [_renamed(item, path, title) for item in nav]
+    if isinstance(nav, dict):
+        return {(title if value == path else key): _renamed(value, path, title) for key, value in nav.items()}
+    return nav
+
+
+def _after_title(markdown: str, note: str) -> str:
+    """The page with `note` right after its first `# ` heading (or first, without one)."""
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join([*lines[: index + 1], "", note, *lines[index + 1 :]])
+    return note + "\n" + markdown
 
 
 @contextmanager

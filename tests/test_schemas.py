@@ -25,6 +25,8 @@ def _as_json(value):
 def _files(name: str):
     if name in ("catalog", "registry"):
         return sorted((ROOT / "data" / name).glob("*.yml" if name == "catalog" else "*.json"))
+    if name == "team":  # not part of data/: the worked example of GUIDE_TEAM
+        return [ROOT / "examples" / "team.yml"]
     return [ROOT / "data" / f"{name}.yml"]
 
 

@@ -299,9 +299,9 @@ def test_script_json_cannot_break_out():
     assert json.loads(text) == {"x": "</script><script>alert(1)</script><!-- & \u2028"}
 
 
-def test_embedded_tree_walks_like_the_model(real):
+def test_embedded_tree_walks_like_the_model(real, catalog):
     """The JSON the page embeds gives the same answer as the model on every path (a Python twin of wizard.js)."""
-    data = wizard_data(real)
+    data = wizard_data(real, catalog)
 
     def walk(answers):
         n, path = 0, {}
@@ -324,12 +324,12 @@ def test_embedded_tree_walks_like_the_model(real):
             assert data["texts"][found["no"]] == outcome.because
 
 
-def test_page_html_and_static_guide(real):
-    html = render_wizard(real, "2026-11-28")
+def test_page_html_and_static_guide(real, catalog):
+    html = render_wizard(real, catalog)
     assert html.count("<fieldset") == len(KEYS)
     assert 'aria-live="polite"' in html and "data-wizard-data" in html
     assert html.count("<script") == 1
-    guide = render_decision_guide(real)
+    guide = render_decision_guide(real, catalog)
     assert "dotnet/aspnet:10.0-noble-chiseled-extra" in guide
     assert 'data-outcome="unavailable"' in guide
     # Same answers as the model for every default-architecture path.

@@ -106,12 +106,12 @@
     } else {
       var status = data.channels[outcome.v] || ["supported", ""], box = slot("status");
       box.classList.add({ eol: "danger", preview: "warning", ending: "warning" }[status[0]] || "info");
-      slot("status-text").textContent = outcome.v + ": " + status[1];
+      slot("status-text").textContent = outcome.v + ": " + status[1] + (outcome.t === undefined ? "" : ". " + data.texts[outcome.t]);
       var text = data.dockerfiles[outcome.df], refs = {};
       ["build", "run"].forEach(function (stage) {
         var block = slot(stage), s = outcome[stage];
         if (!s) { block.remove(); return; }
-        var repo = data.repos[s[0]], ref = repo[0] + ":" + s[1];
+        var repo = data.repos[s[0]], ref = repo[0] + ":" + s[1] + (s[3] || "");  // s[3]: "@sha256:…" when a team pins digests
         refs[stage] = ref;
         var code = slot("ref", block);
         code.textContent = ref;

@@ -21,6 +21,7 @@ from ..model.lifecycle import Lifecycle
 from ..model.platforms import Platforms
 from ..model.registry import RegistryFile
 from ..model.repositories import RepositoryList
+from ..model.team import Team
 from ..wizard.rules import WizardRules
 from .load import DATA_DIR, ROOT
 from .schema import fields_of
@@ -34,6 +35,7 @@ FILES = {
     "repositories": RepositoryList,
     "legacy": LegacyList,
     "wizard": WizardRules,
+    "team": Team,  # not in data/: the file GUIDE_TEAM names (examples/team.yml)
 }
 SCHEMA_DIR = DATA_DIR / "schemas"
 

@@ -21,6 +21,7 @@ from ..model.order import Order
 from ..model.platforms import Platforms
 from ..model.registry import RegistryFile
 from ..model.repositories import RepositoryList
+from ..model.team import Team, apply_team
 from ..wizard import build_wizard
 from ..wizard.answers import Wizard
 from ..wizard.rules import WizardRules
@@ -30,6 +31,7 @@ from .jsonio import load_json
 from .legacy_checks import check_legacy
 from .registry_checks import check_registry
 from .schema import Where, build, replace
+from .team_checks import check_team
 from .yamlio import display_path, load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,9 +43,15 @@ DOCS_DIR = ROOT / "docs"  # the wizard's links must name pages that exist
 class Guide:
     """Everything the site says, validated: the catalog with its derived facts, legacy names, the wizard."""
 
-    catalog: Catalog
+    catalog: Catalog  # in a team's edition, with the team's standard applied (catalog.team)
     legacy: LegacyList
     wizard: Wizard
+
+
+def team_file() -> Path | None:
+    """GUIDE_TEAM=path/to/team.yml builds the team's edition; unset or empty, the public site."""
+    value = os.environ.get("GUIDE_TEAM", "").strip()
+    return Path(value).resolve() if value else None
 
 
 def today() -> datetime.date:
@@ -69,16 +77,30 @@ def today() -> datetime.date:
     return datetime.datetime.now(tz=datetime.UTC).date()
 
 
-def load_guide(data_dir: Path | None = None, on: datetime.date | None = None, docs_dir: Path | None = None) -> Guide:
-    """The validated Guide; cached, and read again only when a file in data/ changed."""
+def load_guide(
+    data_dir: Path | None = None,
+    on: datetime.date | None = None,
+    docs_dir: Path | None = None,
+    team: Path | None = None,
+) -> Guide:
+    """The validated Guide; cached, and read again only when a file in data/ (or team.yml) changed.
+
+    `team` (default: GUIDE_TEAM) names a team.yml whose standard is laid over the catalog."""
     data_dir = Path(data_dir or DATA_DIR).resolve()
     docs_dir = Path(docs_dir or DOCS_DIR).resolve()
-    return _load_cached(data_dir, on or today(), docs_dir, _signature(data_dir))
+    team = team or team_file()
+    return _load_cached(data_dir, on or today(), docs_dir, team, _signature(data_dir, team))
 
 
-def _signature(data_dir: Path) -> tuple:
-    """(path, mtime, size) of every data file in data/, data/catalog/ and data/registry/."""
+def _signature(data_dir: Path, team: Path | None = None) -> tuple:
+    """(path, mtime, size) of every data file in data/, data/catalog/ and data/registry/, and of team.yml."""
     found = []
+    if team is not None:
+        try:
+            stat = team.stat()
+            found.append((str(team), stat.st_mtime_ns, stat.st_size))
+        except OSError:  # the loader says what is wrong with it
+            found.append((str(team), 0, -1))
     for folder in (data_dir, data_dir / "catalog", data_dir / "registry"):
         try:
             with os.scandir(folder) as entries:
@@ -95,8 +117,10 @@ def _signature(data_dir: Path) -> tuple:
 
 
 @lru_cache(maxsize=4)
-def _load_cached(data_dir: Path, on: datetime.date, docs_dir: Path, signature: tuple) -> Guide:  # noqa: ARG001
+def _load_cached(data_dir: Path, on: datetime.date, docs_dir: Path, team: Path | None, signature: tuple) -> Guide:  # noqa: ARG001
     catalog = load_catalog(data_dir, on)  # legacy.yml and wizard.yml are checked against it
+    if team is not None:  # the team's edition: the wizard and every page see the standard applied
+        catalog = apply_team(catalog, load_team(team, catalog))
     problems = Problems()
     legacy = wizard = None
     try:
@@ -169,6 +193,18 @@ def load_legacy(path: Path, repositories: frozenset[str]) -> LegacyList:
     check_legacy(legacy, display_path(path, root), repositories, problems)
     problems.raise_if_any()
     return legacy
+
+
+def load_team(path: Path, catalog: Catalog) -> Team:
+    """The team's standard (GUIDE_TEAM), checked on its own and against the catalog on the build's day."""
+    problems = Problems()
+    root = Path.cwd()
+    shown = display_path(path, root)
+    team = read_model(path, Team, problems, root)
+    problems.raise_if_any()
+    team = check_team(team, shown, catalog, catalog.today, problems)
+    problems.raise_if_any()
+    return replace(team, file=shown)
 
 
 def load_wizard(path: Path, catalog: Catalog, docs_dir: Path) -> Wizard:

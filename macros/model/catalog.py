@@ -14,8 +14,9 @@ from .lifecycle import Channel, Lifecycle
 from .order import Order, Variant, version_key
 from .platforms import Arch, Architecture, Distro, Os, OsVersion, Platforms
 from .registry import ManifestList, RegistryFile, RegistryImage
-from .repositories import REGISTRY, Repository, reference
+from .repositories import PUBLIC, REGISTRY, ReferenceRule, Repository, reference
 from .tags import TagGroup, feature, group_tags
+from .team import APPROVED, Approval, Team
 
 _DATESTAMP = re.compile(r"-\d{8}-")
 # Past this many days, newer patches have most likely been published since the data was read
@@ -104,6 +105,10 @@ class RepositoryModel:
     order: Order = field(compare=False, repr=False)
     lifecycle: Mapping[str, Channel] = field(compare=False, repr=False)
     registry: RegistryFile | None = field(default=None, compare=False, repr=False)
+    # How references are written (the public registry, or a team's mirror and pinning) and the team's
+    # standard, when this is a team's edition (model/team.py applies both to a loaded catalog).
+    rule: ReferenceRule = field(default=PUBLIC, compare=False, repr=False)
+    team: Team | None = field(default=None, compare=False, repr=False)
 
     def manifest_list(self, tag: str) -> ManifestList | None:
         """The registry's manifest list behind a multi-platform tag, when recorded."""
@@ -138,7 +143,31 @@ class RepositoryModel:
         return bool(images) and not images[0].is_fixed(tag)
 
     def reference(self, tag: str) -> str:
-        return reference(self.info.repository, tag)
+        """The reference a reader copies for a tag, written by the build's rule (mirror, digest)."""
+        return self.rule.write(self.info.repository, tag, self.digest(tag) if self.rule.pin_digest else None)
+
+    @property
+    def image_name(self) -> str:
+        """`mcr.microsoft.com/dotnet/aspnet`, or the team mirror's name for it."""
+        return self.rule.name(self.info.repository)
+
+    def pinned(self, digest: str) -> str:
+        return self.rule.pinned(self.info.repository, digest)
+
+    def digest(self, tag: str) -> str | None:
+        """The digest a tag points to in the registry record: its manifest list for a multi-platform
+        tag, else its one platform image's; None when the record does not have it."""
+        listed = self.manifest_list(tag)
+        if listed:
+            return listed.digest
+        images = self.resolve(tag)
+        if len(images) == 1 and images[0].registry:
+            return images[0].registry.digest
+        return None
+
+    def approval(self, image: Image, tag: str | None = None) -> Approval:
+        """Is this image (and tag) inside the team's standard? Always yes on the public site."""
+        return self.team.approval(self, image, tag) if self.team else APPROVED
 
     @property
     def latest(self) -> tuple[Image, ...]:
@@ -205,6 +234,7 @@ class Catalog:
     lifecycle: Lifecycle
     repositories: tuple[RepositoryModel, ...]
     order: Order = field(compare=False, repr=False)
+    team: Team | None = field(default=None, compare=False, repr=False)  # set in a team's edition
 
     @cached_property
     def _by_name(self) -> dict[str, RepositoryModel]:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .platforms import Arch
-from .repositories import REGISTRY
 
 # [digest, first seen (YYYY-MM-DD)]: one entry per change, newest first.
 Change = tuple[str, str]
@@ -70,8 +69,3 @@ class RegistryFile:
     @cached_property
     def list_by_tag(self) -> dict[str, ManifestList]:
         return {t: m for m in self.manifest_lists for t in m.tags}
-
-
-def pinned(repository: str, digest: str) -> str:
-    """`mcr.microsoft.com/dotnet/aspnet@sha256:…`: a reference that names exactly one image."""
-    return f"{REGISTRY}/{repository}@{digest}"

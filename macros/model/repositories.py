@@ -8,9 +8,33 @@ from typing import Literal
 REGISTRY = "mcr.microsoft.com"
 
 
-def reference(repository: str, tag: str) -> str:
-    """The one spelling of a full image reference: `mcr.microsoft.com/<repository>:<tag>`."""
-    return f"{REGISTRY}/{repository}:{tag}"
+def reference(repository: str, tag: str, registry: str = REGISTRY, digest: str | None = None) -> str:
+    """The one spelling of a full image reference: `mcr.microsoft.com/<repository>:<tag>`, from another
+    registry (a team's mirror) when asked, with `@sha256:…` when a digest is given."""
+    return f"{registry}/{repository}:{tag}" + (f"@{digest}" if digest else "")
+
+
+@dataclass(frozen=True)
+class ReferenceRule:
+    """How references are written on this build: the public registry and tags (the public site), or a
+    team's mirror and pinning rule (model/team.py). RepositoryModel.reference asks it, so every
+    reference a reader can copy is written by it."""
+
+    registry: str = REGISTRY
+    pin_digest: bool = False
+
+    def write(self, repository: str, tag: str, digest: str | None) -> str:
+        return reference(repository, tag, self.registry, digest if self.pin_digest else None)
+
+    def name(self, repository: str) -> str:
+        return f"{self.registry}/{repository}"
+
+    def pinned(self, repository: str, digest: str) -> str:
+        """`<registry>/dotnet/aspnet@sha256:…`: a reference that names exactly one image."""
+        return f"{self.registry}/{repository}@{digest}"
+
+
+PUBLIC = ReferenceRule()
 
 
 @dataclass(frozen=True)

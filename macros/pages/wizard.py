@@ -9,12 +9,12 @@ from .source import guide
 
 def wizard() -> str:
     """The wizard form, result region and its data (JSON from data/wizard.yml + the catalog)."""
-    return passthrough(render_wizard(guide().wizard, guide().catalog.today.isoformat()))
+    return passthrough(render_wizard(guide().wizard, guide().catalog))
 
 
 def decision_guide() -> str:
     """The same decisions as tables, for readers without JavaScript."""
-    return passthrough(render_decision_guide(guide().wizard, guide().catalog.channels))
+    return passthrough(render_decision_guide(guide().wizard, guide().catalog))
 
 
 def wizard_link_keys() -> str:

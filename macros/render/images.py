@@ -24,7 +24,7 @@ from .html import (
     text,
 )
 from .status import hidden_by_default, option_label, status_attributes, status_badge, status_words
-from .texts import SIZE_CAVEAT, build_date, digest_reference
+from .texts import SIZE_CAVEAT, build_date, digest_reference, team_mark
 
 
 def _unique(values) -> list:
@@ -55,7 +55,7 @@ def render_overview(catalog: Catalog, repo: str) -> str:
     lines = [
         f"**{text(info.purpose)}**",
         "",
-        f"**Image name:** {code(info.image_name)}",
+        f"**Image name:** {code(model.image_name)}",
         "",
         f"**What is inside:** {prose(info.inside)}",
         "",
@@ -70,7 +70,7 @@ def render_overview(catalog: Catalog, repo: str) -> str:
     ]
     if related:
         lines += [f"**Related images:** {related}", ""]
-    lines += ["```sh", f"docker pull {info.image_name}:{model.pull_tag}", "```", ""]
+    lines += ["```sh", f"docker pull {model.reference(model.pull_tag)}", "```", ""]
     return "\n".join(lines)
 
 
@@ -94,9 +94,13 @@ def _featured_table(catalog: Catalog, model: RepositoryModel, groups: list[TagGr
             if aliases
             else code(group.tag)
         )
-        rows.append([tag, _variant_label(group.images[0].variants), _resolves_to(catalog, group.images)])
+        row = [tag, _variant_label(group.images[0].variants), _resolves_to(catalog, group.images)]
+        if catalog.team is not None:
+            row.append(team_mark(model.approval(group.images[0], group.tag)))
+        rows.append(row)
         attributes.append(_group_attributes(catalog, model, group.images, [group.tag, *aliases]))
-    return html_table(["Tag", "Variant", "Resolves to"], rows, attributes, {"data-tag-featured": ""})
+    headers = ["Tag", "Variant", "Resolves to"] + (["Our standard"] if catalog.team is not None else [])
+    return html_table(headers, rows, attributes, {"data-tag-featured": ""})
 
 
 def _channel_title(catalog: Catalog, channel: str | None, model: RepositoryModel) -> str:
@@ -336,8 +340,11 @@ def _image_cell(catalog: Catalog, known: Channel | None, image: Image) -> Markup
         facts += [size_text(image.size_bytes)]
     parts = [join([status_badge(known), catalog.os_name(image)], " ") if known else catalog.os_name(image)]
     parts.append(small(" · ".join(facts)))
+    model = catalog.repository(image.repository)
     if published:
-        parts.append(digest_reference(image.repository, published.digest))
+        parts.append(digest_reference(model.pinned(published.digest), published.digest))
+    if catalog.team is not None:
+        parts.append(team_mark(model.approval(image)))
     parts.append(Markup('<a href="%s">Dockerfile</a>') % image.dockerfile_url)
     return join(parts)
 

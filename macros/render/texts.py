@@ -6,7 +6,7 @@ import datetime
 
 from markupsafe import Markup, escape
 
-from ..model.registry import pinned
+from ..model.team import Approval
 
 # The one place the size caveat is worded; every size figure on the site carries it.
 SIZE_CAVEAT = (
@@ -32,10 +32,9 @@ def outlived_banner(today: datetime.date) -> Markup:
     )
 
 
-def digest_reference(repository: str, digest: str) -> Markup:
-    """A short digest that copies the full `name@sha256:…` reference (Material's clipboard handles
-    any element with data-clipboard-text)."""
-    full = pinned(repository, digest)
+def digest_reference(full: str, digest: str) -> Markup:
+    """A short digest that copies the full `name@sha256:…` reference (RepositoryModel.pinned; Material's
+    clipboard handles any element with data-clipboard-text)."""
     return Markup(
         f'<button type="button" class="guide-digest" data-clipboard-text="{escape(full)}" '
         f'title="Copy {escape(full)}">{escape(digest[:19])}…</button>'
@@ -49,3 +48,11 @@ def stale_banner(age: int, sources_url: str) -> Markup:
         f"Tag data is {age} days old</p><p>Newer patches have likely been published since. See "
         f'<a href="{escape(sources_url)}">where the data comes from and how the guide is refreshed</a>.</p></div>'
     )
+
+
+def team_mark(approval: Approval) -> Markup:
+    """In a team's edition: is this tag or image inside the team's standard, and if not, why."""
+    if approval.ok:
+        why = f": {escape(approval.why)}" if approval.why else ""
+        return Markup(f'<small data-team="approved">✓ in our standard{why}</small>')
+    return Markup(f'<small data-team="not-approved">✗ not in our standard: {escape(approval.why)}</small>')

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
-from ..model.lifecycle import Channel
-from ..model.repositories import REGISTRY
+from ..model.catalog import Catalog
 from ..wizard.answers import Node, Outcome, Wizard
 from ..wizard.rules import KEYS
+from ..wizard.standard import approved_choices, outcome_approval
 from .html import code, join, markdown_table, render_template
 from .status import status_badge
 
@@ -32,7 +31,7 @@ def script_json(value) -> Markup:
     return htmlsafe_json_dumps(value, dumps=json.dumps, ensure_ascii=False, separators=(",", ":"))
 
 
-def wizard_data(wizard: Wizard) -> dict:
+def wizard_data(wizard: Wizard, catalog: Catalog) -> dict:
     """The tree as compact JSON: nodes [key index, default, {value: child}]; child < 0 is outcome -child-1."""
     nodes: list = []
     node_ids: dict = {}
@@ -45,7 +44,7 @@ def wizard_data(wizard: Wizard) -> dict:
     def outcome_id(outcome: Outcome) -> int:
         if outcome not in outcome_ids:
             outcome_ids[outcome] = len(outcomes)
-            outcomes.append(_outcome_json(outcome, repos, texts))
+            outcomes.append(_outcome_json(outcome, repos, texts, catalog))
             if outcome.channel:
                 used_channels.add(outcome.channel)
         return -outcome_ids[outcome] - 1
@@ -72,8 +71,9 @@ def wizard_data(wizard: Wizard) -> dict:
         "keys": list(KEYS),
         "nodes": nodes,
         "outcomes": outcomes,
-        # Stages name a repository by index: [image name, repository page URL + "?tag="].
-        "repos": [[f"{REGISTRY}/{name}", f"{_UP}images/{slug}/?tag="] for name, slug in repos],
+        # Stages name a repository by index: [image name, repository page URL + "?tag="]. The name is
+        # written by the model's rule (a team's mirror in a team's edition).
+        "repos": [[catalog.repository(name).image_name, f"{_UP}images/{slug}/?tag="] for name, slug in repos],
         "texts": list(texts),
         "reasons": [[text, page_href(link)] for text, link in wizard.reasons],
         "dockerfiles": wizard.dockerfiles,
@@ -81,8 +81,10 @@ def wizard_data(wizard: Wizard) -> dict:
     }
 
 
-def _outcome_json(outcome: Outcome, repos: dict, texts: dict) -> dict:
-    """A result: {v, run/build: [repo index, tag, fixed tag], why, df}; a dead end: {v, no: text index, alt}."""
+def _outcome_json(outcome: Outcome, repos: dict, texts: dict, catalog: Catalog) -> dict:
+    """A result: {v, run/build: [repo index, tag, fixed tag(, "@digest")], why, df(, t)}; a dead end:
+    {v, no: text index, alt}. In a team's edition a stage carries its digest when the standard pins
+    by digest, and `t` (a text index) says why a result is outside the standard."""
     if not outcome.ok:
         return {
             "v": outcome.channel,
@@ -94,27 +96,50 @@ def _outcome_json(outcome: Outcome, repos: dict, texts: dict) -> dict:
         if stage:
             index = repos.setdefault((stage.repository, stage.slug), len(repos))
             result[name] = [index, stage.tag, stage.fixed_tag]
+            model = catalog.repository(stage.repository)
+            if model.rule.pin_digest and model.digest(stage.tag):
+                result[name].append("@" + model.digest(stage.tag))
+    if catalog.team is not None:
+        verdict = outcome_approval(outcome, catalog)
+        if not verdict.ok:
+            result["t"] = texts.setdefault(f"Outside our standard: {verdict.why}", len(texts))
     return result
 
 
 # --- the page -------------------------------------------------------------------------------------
 
 
-def render_wizard(wizard: Wizard, today: str) -> str:
+def render_wizard(wizard: Wizard, catalog: Catalog) -> str:
     """The form (revealed by wizard.js), the result region, its templates and the embedded data."""
+    approved = approved_choices(wizard, catalog) if catalog.team is not None else None
     questions = [
         {
             "id": q.id,
             "legend": q.legend,
             "help": q.help,
             "options": [
-                {"ident": f"wz-{q.id}-{o.value}".replace(".", "_"), "value": o.value, "label": o.label, "help": o.help}
-                for o in wizard.options(q.id)
+                {"ident": f"wz-{q.id}-{o.value}".replace(".", "_"), "value": o.value, "label": label, "help": o.help}
+                for o, label in _team_order(wizard.options(q.id), approved.get(q.id, frozenset()) if approved else None)
             ],
         }
         for q in wizard.rules.questions
     ]
-    return render_template("wizard.html", questions=questions, today=today, data=script_json(wizard_data(wizard)))
+    return render_template(
+        "wizard.html",
+        questions=questions,
+        today=catalog.today.isoformat(),
+        data=script_json(wizard_data(wizard, catalog)),
+    )
+
+
+def _team_order(options, approved: frozenset[str] | None) -> list:
+    """(option, label) pairs: as written on the public site; in a team's edition the choices inside
+    the standard first, the others after them and marked."""
+    if approved is None:
+        return [(o, o.label) for o in options]
+    inside = [(o, o.label) for o in options if o.value in approved]
+    outside = [(o, f"{o.label} (outside our standard)") for o in options if o.value not in approved]
+    return inside + outside
 
 
 # --- the static guide (no JavaScript) ----------------------------------------------------------------
@@ -122,10 +147,9 @@ def render_wizard(wizard: Wizard, today: str) -> str:
 _GROUP = ("goal", "framework", "app", "deploy", "version")
 
 
-def render_decision_guide(wizard: Wizard, channels: Mapping[str, Channel] | None = None) -> str:
-    """Every answer as tables, one per goal / .NET / app / deployment / version, for the default architecture.
-
-    `channels` (the lifecycle, with status) puts the status badge of each group's .NET channel in its title."""
+def render_decision_guide(wizard: Wizard, catalog: Catalog) -> str:
+    """Every answer as tables, one per goal / .NET / app / deployment / version, for the default architecture,
+    each group's title with the status badge of its .NET channel."""
     groups: dict = {}
     group_channels: dict = {}
     for answers, outcome in _default_arch_paths(wizard, wizard.root, {}):
@@ -134,10 +158,10 @@ def render_decision_guide(wizard: Wizard, channels: Mapping[str, Channel] | None
         choices = ", ".join(_label(wizard, k, v) for k, v in rest) or "(no further choice)"
         groups.setdefault(group, []).append(_row(choices, outcome))
         group_channels.setdefault(group, outcome.channel)
-    channels = channels or {}
+    channels = catalog.channels
     return render_template(
         "decision-guide.html",
-        registry=REGISTRY,
+        registry=catalog.repositories[0].rule.registry,
         groups=[
             {
                 "title": " · ".join(_label(wizard, k, v) for k, v in group),
