@@ -38,6 +38,13 @@ class GuidePlugin(BasePlugin):
             config.nav = _renamed(config.nav, STANDARD_PAGE, STANDARD_TITLE)
         return config
 
+    def on_serve(self, server, *, config, builder):  # noqa: ARG002 - MkDocs' signature
+        """`mkdocs serve` rebuilds when team.yml changes too (it may live outside the project)."""
+        team = team_file()
+        if team is not None and team.exists():
+            server.watch(str(team))
+        return server
+
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:  # noqa: ARG002 - MkDocs' signature
         """The team's edition: the standard page from team.yml, and a pointer to it on the onboarding pages."""
         catalog = guide().catalog

@@ -124,6 +124,33 @@ def site_server(built_site, site_port, site_url):
 
 
 @pytest.fixture(scope="session")
+def team_site_url() -> str:
+    return f"http://127.0.0.1:{_free_port()}/"
+
+
+@pytest.fixture(scope="session")
+def team_site(tmp_path_factory, team_site_url) -> Path:
+    """The team's edition of examples/team.yml (GUIDE_TEAM), built once per session for its own server."""
+    out = tmp_path_factory.mktemp("team-site")
+    result = build_site(ROOT, out, team_site_url, {"GUIDE_TEAM": str(ROOT / "examples" / "team.yml")})
+    assert result.returncode == 0, f"team build failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def team_server(team_site, team_site_url):
+    """Serve the team's edition on 127.0.0.1 for the browser tests."""
+    port = int(team_site_url.rsplit(":", 1)[1].strip("/"))
+    handler = functools.partial(_QuietHandler, directory=str(team_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield team_site_url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless. A missing browser fails loudly: `make test` installs it."""
     from playwright.sync_api import sync_playwright

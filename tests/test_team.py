@@ -20,7 +20,7 @@ import pytest
 import regopy
 import yaml
 
-from helpers import ROOT, TODAY, build_site
+from helpers import ROOT, TODAY
 from macros.data.errors import DataError
 from macros.data.load import load_guide, load_team
 from macros.model.repositories import PUBLIC
@@ -440,15 +440,22 @@ def test_team_text_reaches_the_policies_only_as_json_strings(catalog, tmp_path, 
     assert set(made) == set(POLICIES) == set(POLICY_USE)
 
 
+def test_the_policies_are_written_without_a_build(tmp_path, policies):
+    """`python -m macros.team_policies team.yml DIR`: the same files the site publishes, for CI."""
+    env = {"PATH": "/usr/bin:/bin", "GUIDE_TODAY": TODAY}
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.team_policies", str(EXAMPLE), str(tmp_path / "policy")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "policy").iterdir()} == policies
+
+
 # --- the team's edition, built once ----------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def team_site(tmp_path_factory, site_url) -> Path:
-    out = tmp_path_factory.mktemp("team-site")
-    result = build_site(ROOT, out, site_url, {"GUIDE_TEAM": str(EXAMPLE)})
-    assert result.returncode == 0, f"team build failed:\n{result.stdout}\n{result.stderr}"
-    return out
 
 
 def _html(site: Path, page: str) -> str:
