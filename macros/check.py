@@ -24,6 +24,7 @@ def main(argv: list[str]) -> int:
         f"data/ is valid: {len(catalog.repositories)} repositories, {catalog.tag_count} tags, "
         f"{len(catalog.images)} platform images, {len(guide.legacy.legacy)} legacy names, "
         f"{paths} wizard paths; support status as of {catalog.today}"
+        + (f"; the standard of {catalog.team.team} ({catalog.team.file}) is valid" if catalog.team else "")
     )
     return 0
 

@@ -195,7 +195,12 @@ def render_kyverno(catalog: Catalog) -> str:
             "Name a tag: never `latest`, never no tag.",
             [
                 {"key": image, "operator": "AnyIn", "value": [ours]},
-                {"key": image, "operator": "AnyNotIn", "value": ["*:*"]},
+                # Tagged or pinned after the repository name (a mirror may carry a port: host:5000/...).
+                {
+                    "key": image,
+                    "operator": "AnyNotIn",
+                    "value": [f"{team.registry}/dotnet/*:*", f"{team.registry}/dotnet/*@*"],
+                },
             ],
         )
     )
