@@ -51,7 +51,7 @@ lint: install-test ## ruff: lint rules and formatting (pyproject.toml); `make li
 bench: install-test ## run the benchmarks and print figures against their budgets
 	$(BIN)/python -m bench
 
-sync: install ## regenerate data/catalog/ and data/registry/ from the vendored upstream files
+sync: install ## regenerate data/catalog/, data/registry/ and data/lifecycle/ from the vendored upstream files
 	$(BIN)/python -m macros.sync
 
 check: install ## validate all of data/ with the build's loader, without building the site

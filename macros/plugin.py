@@ -3,7 +3,7 @@
 - on_config: Markdown gets the passthrough extension (searchable finished HTML comes back after it);
 - on_pre_build: the Guide is loaded and validated once, with Python's cyclic GC paused (see below);
 - on_page_content: every page says first when no .NET channel is in support any more, and when the
-  tag data is older than 35 days (the build also prints a warning);
+  tag data is older than STALE_AFTER_DAYS (model/catalog.py; the build also prints a warning);
 - on_post_page: the rest of the finished HTML comes back, after search has indexed the page;
 - on_post_build: api/catalog.json and api/digests.json are written once per site.
 

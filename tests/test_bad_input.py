@@ -164,11 +164,14 @@ def case_catalog_shared_tag_two_images(project):
     )
 
 
-@case("an image names a .NET channel data/lifecycle.yml does not have")
+@case("an image names a .NET channel the lifecycle does not have")
 def case_catalog_unknown_channel(project):
     path = project / CATALOG / "monitor.yml"
     line = edit_line(path, "- channel: '10.0'", "'10.0'", "'12.0'")
-    return f"{CATALOG}/monitor.yml:{line}: images[0].channel: channel '12.0' has no entry in data/lifecycle.yml"
+    return (
+        f"{CATALOG}/monitor.yml:{line}: images[0].channel: channel '12.0' has no entry in data/lifecycle/dotnet.yml "
+        "or data/lifecycle.yml"
+    )
 
 
 @case("an image's distro disagrees with its OS version")
@@ -251,9 +254,9 @@ def case_catalog_unquoted_tag(project):
 
 @case("an end-of-life date written as a word")
 def case_lifecycle_eol_not_a_date(project):
-    path = project / "data" / "lifecycle.yml"
-    line = edit_line(path, 'channel: "9.0"', "eol: 2026-11-10", "eol: soon")
-    return f"data/lifecycle.yml:{line}: channels[2].eol: expected a date like 2026-11-10, got 'soon'"
+    path = project / "data" / "lifecycle" / "dotnet.yml"
+    line = edit_line(path, "channel: '9.0'", "eol: 2026-11-10", "eol: soon")
+    return f"data/lifecycle/dotnet.yml:{line}: channels[2].eol: expected a date like 2026-11-10, got 'soon'"
 
 
 @case("an impossible date (month 13)")
@@ -265,10 +268,10 @@ def case_lifecycle_impossible_date(project):
 
 @case("one channel listed twice")
 def case_lifecycle_duplicate_channel(project):
-    path = project / "data" / "lifecycle.yml"
-    edit_line(path, 'channel: "7.0"', '"7.0"', '"6.0"')
-    line = line_of(path, 'channel: "6.0"', 1)
-    return f"data/lifecycle.yml:{line}: channels[5].channel: channel '6.0' is listed twice"
+    path = project / "data" / "lifecycle" / "dotnet.yml"
+    edit_line(path, "channel: '7.0'", "'7.0'", "'6.0'")
+    line = line_of(path, "channel: '6.0'", 1)
+    return f"data/lifecycle/dotnet.yml:{line}: channels[5].channel: listed twice"
 
 
 @case("a product name the schema does not know")
@@ -276,16 +279,16 @@ def case_lifecycle_unknown_product(project):
     path = project / "data" / "lifecycle.yml"
     line = edit_line(path, "product: .NET Framework", ".NET Framework", "Mono")
     return (
-        f"data/lifecycle.yml:{line}: channels[14].product: "
+        f"data/lifecycle.yml:{line}: channels[0].product: "
         "expected one of '.NET', '.NET Core', '.NET Framework', got 'Mono'"
     )
 
 
 @case("a release type the schema does not know")
 def case_lifecycle_unknown_release_type(project):
-    path = project / "data" / "lifecycle.yml"
-    line = edit_line(path, 'channel: "10.0"', "release_type: lts", "release_type: long")
-    return f"data/lifecycle.yml:{line}: channels[1].release_type: expected one of 'lts', 'sts', 'windows', got 'long'"
+    path = project / "data" / "lifecycle" / "dotnet.yml"
+    line = edit_line(path, "channel: '10.0'", "release_type: lts", "release_type: long")
+    return f"data/lifecycle/dotnet.yml:{line}: channels[1].release_type: expected one of 'lts', 'sts', got 'long'"
 
 
 # data/platforms.yml

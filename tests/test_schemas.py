@@ -27,6 +27,8 @@ def _files(name: str):
         return sorted((ROOT / "data" / name).glob("*.yml" if name == "catalog" else "*.json"))
     if name == "team":  # not part of data/: the worked example of GUIDE_TEAM
         return [ROOT / "examples" / "team.yml"]
+    if name == "releases":
+        return [ROOT / "data" / "lifecycle" / "dotnet.yml"]
     return [ROOT / "data" / f"{name}.yml"]
 
 

@@ -25,13 +25,13 @@ def _project_copy(tmp_path):
 
 def test_bad_data_stops_the_build_with_a_clean_message(tmp_path):
     project = _project_copy(tmp_path)
-    lifecycle = project / "data" / "lifecycle.yml"
+    lifecycle = project / "data" / "lifecycle" / "dotnet.yml"
     lifecycle.write_text(lifecycle.read_text().replace("eol: 2028-11-14", "eol: 2020-01-01"))
     result = build_site(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "channels[1].eol: end of life 2020-01-01 is before GA 2025-11-11" in output
-    assert "data/lifecycle.yml:" in output
+    assert "data/lifecycle/dotnet.yml:" in output
     assert "Traceback" not in output
 
 

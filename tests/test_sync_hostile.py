@@ -19,6 +19,7 @@ from helpers import ROOT
 from macros import sync
 
 COMMIT = "a" * 40
+DAY = "2026-08-21"
 LOCAL_NAMES = (
     "dotnet-docker/manifest.json",
     "dotnet-docker/manifest.samples.json",
@@ -90,8 +91,9 @@ class Upstream:
         self.put(self.framework / "manifest.samples.json", {"repos": []})
 
     def sources(self, names, commit: str = COMMIT) -> None:
+        """SOURCES.md: one row per vendored file, and the commit's date in the table of snapshot heads."""
         rows = "".join(f"| `{name}` | upstream | `{name.split('/')[1]}` | `{commit}` (main) |\n" for name in names)
-        self.put(self.root / "SOURCES.md", rows)
+        self.put(self.root / "SOURCES.md", rows + f"\n| github.com/upstream | `main` | `{commit}` | {DAY} |\n")
 
     @staticmethod
     def put(path: Path, content) -> None:

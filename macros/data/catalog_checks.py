@@ -5,42 +5,11 @@ from __future__ import annotations
 
 from ..model import grammar
 from ..model.catalog import CatalogFile, Image, RepositoryModel, Source
-from ..model.lifecycle import Channel, Lifecycle, channel_status
 from ..model.order import Order
 from ..model.platforms import Platforms
 from .errors import Problems
 from .schema import line, replace
 from .yamlio import display_path
-
-
-def check_lifecycle(lifecycle: Lifecycle, file: str, on, problems: Problems) -> dict[str, Channel]:
-    for index, source in enumerate(lifecycle.sources):
-        wrong = grammar.problem("commit", source.commit)
-        if wrong:
-            problems.add(file, line(source, "commit"), f"sources[{index}].commit", wrong)
-        if not source.url.startswith("https://"):
-            problems.add(
-                file, line(source, "url"), f"sources[{index}].url", f"got {source.url!r}, expected an https:// URL"
-            )
-    channels: dict[str, Channel] = {}
-    for index, channel in enumerate(lifecycle.channels):
-        path = f"channels[{index}]"
-        wrong = grammar.problem("channel", channel.channel)
-        if wrong:
-            problems.add(file, line(channel, "channel"), f"{path}.channel", wrong)
-        if channel.channel in channels:
-            problems.add(
-                file, line(channel, "channel"), f"{path}.channel", f"channel '{channel.channel}' is listed twice"
-            )
-        if channel.ga and channel.eol and channel.eol < channel.ga:
-            problems.add(
-                file,
-                line(channel, "eol"),
-                f"{path}.eol",
-                f"end of life {channel.eol} is before GA {channel.ga} (expected a later date)",
-            )
-        channels[channel.channel] = channel_status(channel, on)
-    return channels
 
 
 def check_platforms(platforms: Platforms, file: str, problems: Problems) -> None:
@@ -165,7 +134,7 @@ def _check_images(catalog_file: CatalogFile, info, file, os_versions, distros, c
                 file,
                 line(image, "channel"),
                 f"{path}.channel",
-                f"channel '{image.channel}' has no entry in data/lifecycle.yml "
+                f"channel '{image.channel}' has no entry in data/lifecycle/dotnet.yml or data/lifecycle.yml "
                 f"(expected one of: {', '.join(channels)})",
             )
         if not image.tags:

@@ -17,7 +17,7 @@ import typing
 
 from ..model.catalog import CatalogFile
 from ..model.legacy import LegacyList
-from ..model.lifecycle import Lifecycle
+from ..model.lifecycle import Lifecycle, ReleasesFile
 from ..model.platforms import Platforms
 from ..model.registry import RegistryFile
 from ..model.repositories import RepositoryList
@@ -31,6 +31,7 @@ FILES = {
     "registry": RegistryFile,
     "catalog": CatalogFile,
     "lifecycle": Lifecycle,
+    "releases": ReleasesFile,  # data/lifecycle/dotnet.yml, generated from releases-index.json
     "platforms": Platforms,
     "repositories": RepositoryList,
     "legacy": LegacyList,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..model.catalog import Catalog, CatalogFile
 from ..model.legacy import LegacyList
-from ..model.lifecycle import Lifecycle
+from ..model.lifecycle import Lifecycle, ReleasesFile
 from ..model.order import Order
 from ..model.platforms import Platforms
 from ..model.registry import RegistryFile
@@ -25,10 +25,11 @@ from ..model.team import Team, apply_team
 from ..wizard import build_wizard
 from ..wizard.answers import Wizard
 from ..wizard.rules import WizardRules
-from .catalog_checks import check_lifecycle, check_platforms, join_repositories
+from .catalog_checks import check_platforms, join_repositories
 from .errors import DataError, Problem, Problems
 from .jsonio import load_json
 from .legacy_checks import check_legacy
+from .lifecycle_checks import join_lifecycle
 from .registry_checks import check_registry
 from .schema import Where, build, replace
 from .team_checks import check_team
@@ -37,6 +38,8 @@ from .yamlio import display_path, load_yaml
 ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = ROOT / "data"
 DOCS_DIR = ROOT / "docs"  # the wizard's links must name pages that exist
+GENERATED = ("catalog", "registry", "lifecycle")  # the folders `make sync` writes
+RELEASES = "lifecycle/dotnet.yml"  # .NET channels, generated from releases-index.json
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,7 @@ def load_guide(
 
 
 def _signature(data_dir: Path, team: Path | None = None) -> tuple:
-    """(path, mtime, size) of every data file in data/, data/catalog/ and data/registry/, and of team.yml."""
+    """(path, mtime, size) of every data file in data/ and its generated folders, and of team.yml."""
     found = []
     if team is not None:
         try:
@@ -101,7 +104,7 @@ def _signature(data_dir: Path, team: Path | None = None) -> tuple:
             found.append((str(team), stat.st_mtime_ns, stat.st_size))
         except OSError:  # the loader says what is wrong with it
             found.append((str(team), 0, -1))
-    for folder in (data_dir, data_dir / "catalog", data_dir / "registry"):
+    for folder in (data_dir, *(data_dir / name for name in GENERATED)):
         try:
             with os.scandir(folder) as entries:
                 for entry in entries:
@@ -156,13 +159,19 @@ def read_record(path: Path, problems: Problems, root: Path) -> RegistryFile | No
 
 
 def load_catalog(data_dir: Path | None = None, on: datetime.date | None = None) -> Catalog:
-    """Step 1: platforms, lifecycle, repositories and catalog/*.yml, checked against each other."""
+    """Step 1: platforms, lifecycle (hand-kept and generated), repositories and catalog/*.yml, checked against
+    each other."""
     data_dir, on = Path(data_dir or DATA_DIR).resolve(), on or today()
     problems = Problems()
     root = data_dir.parent
     shown = lambda name: display_path(data_dir / name, root)  # noqa: E731 - a one-line helper
     platforms = read_model(data_dir / "platforms.yml", Platforms, problems, root)
     lifecycle = read_model(data_dir / "lifecycle.yml", Lifecycle, problems, root)
+    releases = None
+    if (data_dir / RELEASES).exists():
+        releases = read_model(data_dir / RELEASES, ReleasesFile, problems, root)
+    else:
+        problems.add(shown(RELEASES), 0, "", "missing: the .NET channels' lifecycle (run `make sync`)")
     repo_list = read_model(data_dir / "repositories.yml", RepositoryList, problems, root)
     catalog_paths = sorted((data_dir / "catalog").glob("*.yml"))
     if not catalog_paths:
@@ -174,13 +183,15 @@ def load_catalog(data_dir: Path | None = None, on: datetime.date | None = None) 
     for path, record in records:
         check_registry(record, display_path(path, root), known, problems)
 
-    channels = check_lifecycle(lifecycle, shown("lifecycle.yml"), on, problems)
+    os_versions = {o.os_version for o in platforms.os_versions}
+    named = (shown("lifecycle.yml"), shown(RELEASES))
+    lifecycle = join_lifecycle(lifecycle, releases, named, os_versions, on, problems)
+    channels = {c.channel: c for c in lifecycle.channels}
     check_platforms(platforms, shown("platforms.yml"), problems)
     order = Order(platforms)
     registry = {record.repository: record for _, record in records}
     repos = join_repositories(repo_list, files, order, channels, root, shown("repositories.yml"), problems, registry)
     problems.raise_if_any()
-    lifecycle = replace(lifecycle, channels=tuple(channels.values()))
     return Catalog(today=on, platforms=platforms, lifecycle=lifecycle, repositories=repos, order=order)
 
 

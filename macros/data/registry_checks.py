@@ -32,8 +32,14 @@ def check_registry(record: RegistryFile, file: str, repositories: set[str], prob
             "repository",
             f"unknown repository '{record.repository}' (expected one of: {', '.join(sorted(repositories))})",
         )
-    for kind, field, value in (("commit", "commit", record.source.commit), ("day", "date", record.source.date)):
-        wrong = grammar.problem(kind, value)
+    source = record.source
+    fields = (
+        ("commit", "commit", source.commit),
+        ("day", "date", source.date),
+        ("day", "commit_date", source.commit_date),
+    )
+    for kind, field, value in fields:
+        wrong = grammar.problem(kind, value) if value is not None else None
         if wrong:
             problems.add(file, line(record.source, field), f"source.{field}", wrong)
     for index, image in enumerate(record.images):

@@ -29,6 +29,7 @@ class Source:
     repository: str
     commit: str
     manifest: str
+    date: datetime.date | None = None  # the commit's date, recorded by the sync
 
     @property
     def url(self) -> str:

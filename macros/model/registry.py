@@ -19,6 +19,7 @@ class RegistrySource:
     commit: str
     file: str
     date: str  # the newest publish the record holds (YYYY-MM-DD)
+    commit_date: str | None = None  # the date of `commit` (YYYY-MM-DD), recorded by the sync
 
     @property
     def day(self) -> datetime.date:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..model.catalog import STALE_AFTER_DAYS
 from ..render.home import render_catalog_figures
 from ..render.texts import build_date as render_build_date
 from .source import guide
@@ -23,4 +24,14 @@ def data_date() -> str:
     return render_build_date(day) if day else "an unknown date"
 
 
-MACROS = {"catalog_figures": catalog_figures, "build_date": build_date, "data_date": data_date}
+def stale_limit() -> str:
+    """How old the tag data may get before every page says so ("35 days"): the model's STALE_AFTER_DAYS."""
+    return f"{STALE_AFTER_DAYS} days"
+
+
+MACROS = {
+    "catalog_figures": catalog_figures,
+    "build_date": build_date,
+    "data_date": data_date,
+    "stale_limit": stale_limit,
+}

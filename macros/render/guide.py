@@ -135,32 +135,36 @@ def render_latest(catalog: Catalog, repo: str) -> str:
     return f"{', '.join(versions)} on {', '.join(names)}"
 
 
+def _commit(repository: str, commit: str | None) -> Markup | str:
+    """A commit, abbreviated as git does and linked to its page; a dash for a source that is not a repository."""
+    if not commit:
+        return "—"
+    return md_link(f"https://github.com/{repository}/commit/{commit}", code(commit[:7]))
+
+
+def _day(day) -> str:
+    return day.isoformat() if hasattr(day, "isoformat") else str(day or "—")
+
+
 def render_catalog_sources(catalog: Catalog) -> str:
-    """Where each repository's tags and the lifecycle dates come from: upstream file and commit."""
+    """Where each repository's tags, the digests and the lifecycle dates come from: upstream file, commit (linked)
+    and the commit's date, as `make sync` recorded them."""
     rows = []
     for model in catalog.repositories:
         src = model.source
-        rows.append(
-            [repo_link(model), md_link(src.url, join([src.repository, code(src.manifest)], " ")), code(src.commit[:7])]
-        )
+        file = md_link(src.url, join([src.repository, code(src.manifest)], " "))
+        rows.append([repo_link(model), file, _commit(src.repository, src.commit), _day(src.date)])
     for model in catalog.repositories:
         if model.registry:  # one row per registry record file is too many: the source is shared
             record = model.registry.source
             url = f"https://github.com/{record.repository}/blob/{record.commit}/{record.file}"
-            rows.append(
-                [
-                    "digests, pull sizes, build dates",
-                    md_link(url, join([record.repository, code(record.file)], " ")),
-                    code(record.commit[:7]),
-                ]
-            )
+            file = md_link(url, join([record.repository, code(record.file)], " "))
+            label = "digests, pull sizes, build dates"
+            rows.append([label, file, _commit(record.repository, record.commit), _day(record.commit_date)])
             break
     for source in catalog.lifecycle.sources:
-        rows.append(
-            [
-                "lifecycle dates" if "release" in source.url else ".NET Framework lifecycle",
-                md_link(source.url, source.name),
-                code(source.commit[:7]),
-            ]
-        )
-    return markdown_table(["Data", "Upstream file", "Commit"], rows)
+        # A commit links to its repository's page: the first two parts of a github.com URL.
+        repository = "/".join(source.url.removeprefix("https://github.com/").split("/")[:2])
+        commit = _commit(repository, source.commit if source.url.startswith("https://github.com/") else None)
+        rows.append(["support lifecycle", md_link(source.url, source.name), commit, _day(source.date)])
+    return markdown_table(["Data", "Upstream file", "Commit", "Commit date"], rows)

@@ -31,6 +31,7 @@ class Commit:
     id: str
     day: str
     upstream: str  # the `dotnet/versions commit <id>` its message names (a rebuilt bundle), else its own id
+    time: int = 0  # seconds since 1970 (UTC), as git records the commit time
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ class Git:
         except (OverflowError, ValueError, OSError):
             raise SyncError(f"{self.name}: commit {match.group(1)} has an impossible date") from None
         upstream = _UPSTREAM.search(message)
-        return Commit(match.group(1), day, upstream.group(1) if upstream else match.group(1))
+        return Commit(match.group(1), day, upstream.group(1) if upstream else match.group(1), int(match.group(2)))
 
     def commits(self, paths: tuple[str, ...]) -> list[Commit]:
         """The commits of HEAD's first-parent line that changed one of `paths`, oldest first."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ class Manifest:
     path: Path
     source_repository: str
     commit: str
+    date: datetime.date  # the commit's date (UTC day)
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,7 @@ def read_manifest(manifest: Manifest, os_versions: dict[str, str], sizes: dict) 
     resolver = Resolver(_variables(manifest.path, data, where), _repo_urls(data, repos, where))
     context = Context(resolver, os_versions, sizes)
     source = {"repository": manifest.source_repository, "commit": manifest.commit, "manifest": manifest.path.name}
+    source["date"] = manifest.date
     documents = []
     for repo_where, repo in repos:
         images = [e for w, i in items(repo, "images", repo_where) for e in _image(i, w, repo["name"], context)]

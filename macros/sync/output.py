@@ -30,6 +30,21 @@ def render_document(document: dict) -> str:
     return header + yaml.safe_dump(document, sort_keys=False, default_flow_style=None, width=110, allow_unicode=True)
 
 
+LIFECYCLE_NAME = "dotnet.yml"  # the generated lifecycle file, in data/lifecycle/
+
+
+def render_releases(document: dict) -> str:
+    """The generated lifecycle of the .NET channels (data/lifecycle/dotnet.yml)."""
+    source = document["source"]
+    header = (
+        f"{HEADER} (python -m macros.sync). Do not edit: change the upstream data\n"
+        f"# or the sync, then run `make sync`. Source: {source['repository']} {source['file']}\n"
+        f"# at commit {source['commit']} ({source['date']}). Status is computed from the dates at build time;\n"
+        "# support_phase is upstream's on the day of that commit.\n"
+    )
+    return header + yaml.safe_dump(document, sort_keys=False, default_flow_style=None, width=200, allow_unicode=True)
+
+
 def record_name(catalog_name: str) -> str:
     """`aspnet.yml` (the catalog file) -> `aspnet.json` (its registry record)."""
     return catalog_name.removesuffix(".yml") + ".json"

@@ -12,7 +12,7 @@ from .files import MAX_MANIFEST, decode_json, inside, read_json
 from .history import Commit, Git, open_bundle, open_checkout
 from .imageinfo import Digests, Platform, Repository, read_digests, read_image_info
 from .manifest import ARCH_ORDER, Document
-from .sources import source_commits
+from .sources import vendored
 
 SOURCE_REPOSITORY = "dotnet/versions"
 FOLDER = "build-info/docker"
@@ -43,7 +43,7 @@ class Current:
     """The current image-info: each repository with the file it is in, and that file's upstream commit."""
 
     repositories: dict[str, tuple[Repository, str]]  # name -> (repository, file path in dotnet/versions)
-    commits: dict[str, str]  # file path -> upstream commit
+    commits: dict[str, tuple[str, str]]  # file path -> (upstream commit, its date)
     date: str  # the newest publish (UTC day)
 
 
@@ -105,20 +105,24 @@ def _merge(parsed: list[tuple[str, dict[str, Repository]]]) -> dict[str, tuple[R
     return found
 
 
-def _commit_of_folder(folder: Path, path: str, head: Commit | None) -> str:
-    """A current file's upstream commit: its SOURCES.md row beside the folder, else the checkout's HEAD."""
-    commit = source_commits(folder.parent).get(f"{LOCAL_FOLDER}/{path}") or (head and head.upstream)
-    if not commit:
+def _commit_of_folder(folder: Path, path: str, head: Commit | None) -> tuple[str, str]:
+    """A current file's upstream commit and its date: its SOURCES.md row beside the folder, else the checkout's
+    HEAD."""
+    origin = vendored(folder, f"{LOCAL_FOLDER}/{path}")
+    if origin is not None:
+        return origin.commit, origin.date.isoformat()
+    if head is None:
         raise SyncError(
             f"{shown(folder / path)}: cannot tell which upstream commit this is (no row for "
             f"`{LOCAL_FOLDER}/{path}` in {shown(folder.parent / 'SOURCES.md')}, and with --versions-bundle "
             "the folder's own git history is not read)"
         )
-    return commit
+    return head.upstream, head.day
 
 
-def _current(versions: Versions, git: Git, head: Commit, last: dict) -> tuple[list, dict[str, str]]:
-    """The current version of each file (the folder's, else the history's newest), and its upstream commit."""
+def _current(versions: Versions, git: Git, head: Commit, last: dict) -> tuple[list, dict[str, tuple[str, str]]]:
+    """The current version of each file (the folder's, else the history's newest), and its upstream commit and
+    that commit's date."""
     parsed, commits = [], {}
     for path in PATHS:
         if versions.folder is not None:
@@ -129,7 +133,7 @@ def _current(versions: Versions, git: Git, head: Commit, last: dict) -> tuple[li
         elif path in last:
             data, where = last[path]
             parsed.append((path, read_image_info(decode_json(data, where.file), where)))
-            commits[path] = head.upstream
+            commits[path] = (head.upstream, head.day)
         else:
             raise SyncError(f"{git.name}: {path} is not in its newest version")
     return parsed, commits
@@ -144,8 +148,9 @@ def _read(versions: Versions, scratch: Path) -> tuple[Current, _Changes]:
         raise SyncError(f"{git.name}: no commit of its history changes {', '.join(PATHS)}")
     head = git.head()
     parsed, commits = _current(versions, git, head, last)
-    # The date of the newest publish: the checkout's HEAD, else the newest commit that changed the files.
-    current = Current(_merge(parsed), commits, head.day if checkout else newest.day)
+    # The date of the newest publish: the newest commit that changed the files (HEAD may be newer: a commit to
+    # other files), so a checkout and the bundle rebuilt from it (--vendor) give the same record.
+    current = Current(_merge(parsed), commits, newest.day)
     for repository, _ in current.repositories.values():
         platforms = {key: p.digest for key, p in repository.platforms.items()}
         tags = {t: m.digest for m in repository.lists for t in m.tags}
@@ -173,7 +178,9 @@ def _image(platform: Platform, history: list) -> dict:
 def _document(repository: Repository, path: str, current: Current, changes: _Changes) -> dict:
     name = repository.name
     platforms = ordered(repository)
-    source = {"repository": SOURCE_REPOSITORY, "commit": current.commits[path], "file": path, "date": current.date}
+    commit, commit_date = current.commits[path]
+    source = {"repository": SOURCE_REPOSITORY, "commit": commit, "commit_date": commit_date, "file": path}
+    source["date"] = current.date
     return {
         "repository": name,
         "source": source,
