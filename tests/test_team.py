@@ -366,6 +366,29 @@ def test_rego_reads_conftest_combined_input(policies):
     assert any("`latest`" in d for d in rego.query("data.main.deny").results[0].expressions[0])
 
 
+def _buildx(policy: str, source: dict) -> bool:
+    """Buildx's decision for one source (input.image as `docker buildx policy eval --print` shows it)."""
+    rego = regopy.Interpreter()
+    rego.add_module("Dockerfile.rego", policy)
+    rego.set_input_term(json.dumps(source))
+    return rego.query("data.docker.decision").results[0].expressions[0]["allow"]
+
+
+def test_the_buildx_policy_applies_the_same_image_rules(team_guide, policies):
+    policy = policies["buildx-policy.rego"]
+    good = _ref(team_guide, "aspnet", "10.0-noble-chiseled")
+    assert _buildx(policy, {"image": {"ref": good, "repo": good.rsplit(":", 1)[0], "tag": "10.0-noble-chiseled"}})
+    for bad in (
+        "mcr.microsoft.com/dotnet/aspnet:latest",
+        f"{MIRROR}/dotnet/aspnet",
+        f"{MIRROR}/dotnet/aspnet:10.0-noble-chiseled",
+        _ref(team_guide, "aspnet", "9.0"),
+        _ref(team_guide, "monitor", "10.0"),
+    ):
+        assert not _buildx(policy, {"image": {"ref": bad}}), bad
+    assert _buildx(policy, {"local": {"name": "context"}})  # the build context is not an image
+
+
 @pytest.mark.parametrize(
     ("dockerfile", "rule"),
     [

@@ -1,6 +1,6 @@
 """The team's policies, rendered from the same model the pages show (catalog.team applied):
-hadolint.yaml, a Rego policy for Dockerfiles, a Kyverno ClusterPolicy, renovate.json and a
-dependabot.yml fragment. Each is text a team downloads from /team/policy/ and commits as it is.
+hadolint.yaml, a Rego policy for Dockerfiles (conftest) and the same rules as a Buildx build
+policy, a Kyverno ClusterPolicy, renovate.json and a dependabot.yml fragment. Each is text a team downloads from /team/policy/ and commits as it is.
 
 Values from team.yml reach these files only as JSON strings (JSON is also YAML, and Rego's string
 literals are JSON's), so no value can add a rule or a key.
@@ -125,14 +125,26 @@ def policy_data(catalog: Catalog) -> dict:
     }
 
 
-# The policy's rules; the standard's values are put in as one JSON object (standard := {...}).
-_REGO = TEMPLATES / "dockerfile.rego"
+# Two entry points (conftest reads a parsed Dockerfile, Buildx asks about one image at a time) share
+# the rules for an image reference; the standard's values go in as one JSON object (standard := {...}).
+_REGO = TEMPLATES / "rego"
+
+
+def _rego(entry: str, catalog: Catalog) -> str:
+    rules = (_REGO / "images.rego").read_text(encoding="utf-8")
+    return (_REGO / entry).read_text(encoding="utf-8") + rules.replace(
+        "__DATA__", json.dumps(policy_data(catalog), indent="\t", ensure_ascii=False)
+    )
 
 
 def render_rego(catalog: Catalog) -> str:
-    return _REGO.read_text(encoding="utf-8").replace(
-        "__DATA__", json.dumps(policy_data(catalog), indent="\t", ensure_ascii=False)
-    )
+    """The Dockerfile policy for conftest (package main, `deny`)."""
+    return _rego("conftest.rego", catalog)
+
+
+def render_buildx_rego(catalog: Catalog) -> str:
+    """The same image rules as a Buildx build policy (package docker, `decision`)."""
+    return _rego("buildx.rego", catalog)
 
 
 # --- Kyverno -----------------------------------------------------------------------------------------
@@ -299,6 +311,7 @@ def render_dependabot(catalog: Catalog) -> str:
 POLICIES = {
     "hadolint.yaml": render_hadolint,
     "dockerfile.rego": render_rego,
+    "buildx-policy.rego": render_buildx_rego,
     "kyverno-clusterpolicy.yaml": render_kyverno,
     "renovate.json": render_renovate,
     "dependabot.yml": render_dependabot,

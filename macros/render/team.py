@@ -21,6 +21,7 @@ POLICY_USE = {
     "hadolint.yaml": "hadolint: trusted registry, no `latest`, no untagged image (errors).",
     "dockerfile.rego": "Rego for conftest: registry, repositories, channel, OS, variant, pinning, exceptions, "
     "non-root.",
+    "buildx-policy.rego": "The same image rules for docker buildx build policies (save it as Dockerfile.rego).",
     "kyverno-clusterpolicy.yaml": "Kyverno ClusterPolicy: .NET images in the cluster only from the mirror and "
     "approved repositories.",
     "renovate.json": "Renovate: patches and digests of the approved tags; no channel or OS jump.",
