@@ -1,6 +1,7 @@
 """The team's policies, rendered from the same model the pages show (catalog.team applied):
 hadolint.yaml, a Rego policy for Dockerfiles (conftest) and the same rules as a Buildx build
-policy, a Kyverno ClusterPolicy, renovate.json and a dependabot.yml fragment. Each is text a team downloads from /team/policy/ and commits as it is.
+policy, a Kyverno ClusterPolicy, renovate.json and a dependabot.yml fragment. Each is text a team
+downloads from /team/policy/ and commits as it is.
 
 Values from team.yml reach these files only as JSON strings (JSON is also YAML, and Rego's string
 literals are JSON's), so no value can add a rule or a key.
