@@ -5,7 +5,7 @@
 - on_page_content: every page says first when no .NET channel is in support any more, and when the
   tag data is older than STALE_AFTER_DAYS (model/catalog.py; the build also prints a warning);
 - on_post_page: the rest of the finished HTML comes back, after search has indexed the page;
-- on_post_build: api/catalog.json and api/digests.json are written once per site.
+- on_post_build: api/catalog.json, api/digests.json and the wizard's data file are written once per site.
 
 In a team's edition (GUIDE_TEAM=team.yml) it also renames the template page "Our standard" and
 renders it from the standard, points the onboarding pages at it, puts the team banner on every
@@ -29,6 +29,8 @@ from .render.api import API_PATH, DIGESTS_PATH, render_catalog_json, render_dige
 from .render.policies import POLICY_DIR, render_policies
 from .render.team import POINTING_PAGES, STANDARD_PAGE, STANDARD_TITLE, pointing_note, render_standard, team_banner
 from .render.texts import outlived_banner, stale_banner
+from .render.wizard import DATA_PATH as WIZARD_DATA_PATH
+from .render.wizard import wizard_json
 
 
 class GuidePlugin(BasePlugin):
@@ -88,7 +90,12 @@ class GuidePlugin(BasePlugin):
 
     def on_post_build(self, *, config) -> None:
         catalog = guide().catalog
-        for path, text in ((API_PATH, render_catalog_json(catalog)), (DIGESTS_PATH, render_digests_json(catalog))):
+        files = (
+            (API_PATH, render_catalog_json(catalog)),
+            (DIGESTS_PATH, render_digests_json(catalog)),
+            (WIZARD_DATA_PATH, wizard_json(guide().wizard, catalog)),
+        )
+        for path, text in files:
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")

@@ -114,3 +114,59 @@ def test_hadolint_is_not_a_no_op():
         [str(HADOLINT), "--failure-threshold", "error", "-"], input="FROM\n", capture_output=True, text=True
     )
     assert result.returncode != 0
+
+
+# --- the SDK's container publishing: the project-file properties give the image the Dockerfile uses ---
+
+RID_ARCH = {"amd64": "x64", "arm64v8": "arm64", "arm32v7": "arm"}  # catalog architecture -> runtime identifier
+
+
+def _container_examples() -> list[tuple[int, dict, object, str]]:
+    """(properties index, answers, outcome, finished properties) for the first path showing each."""
+    wizard = load_guide().wizard
+    seen: dict[int, tuple] = {}
+    for answers, outcome in wizard.paths():
+        if outcome.ok and outcome.container is not None and outcome.container not in seen:
+            text = wizard.containers[outcome.container].replace("{run}", outcome.run.reference)
+            seen[outcome.container] = (outcome.container, answers, outcome, text)
+    return [seen[i] for i in sorted(seen)]
+
+
+CONTAINERS = _container_examples()
+
+
+def test_sdk_publishing_is_offered_where_it_applies_and_only_there():
+    wizard = load_guide().wizard
+    assert len(CONTAINERS) == len(wizard.containers) > 10
+    for answers, outcome in wizard.paths():
+        if not outcome.ok:
+            continue
+        applies = (
+            answers["goal"] == "run"
+            and answers["framework"] == "dotnet"
+            and answers["os"] == "linux"
+            and not (answers["deploy"] == "aot" and answers["arch"] == "multi")
+        )
+        assert (outcome.container is not None) == applies, answers
+
+
+@pytest.mark.parametrize(("index", "answers", "outcome", "text"), CONTAINERS, ids=[f"ct{c[0]}" for c in CONTAINERS])
+def test_sdk_properties_give_the_chosen_image(index, answers, outcome, text, catalog):
+    import xml.etree.ElementTree as ET
+
+    group = ET.fromstring(text)  # well-formed XML, one PropertyGroup
+    assert group.tag == "PropertyGroup"
+    props = {child.tag: child.text for child in group}
+    assert props["ContainerBaseImage"] == outcome.run.reference
+    images = catalog.repository(outcome.run.repository).resolve(outcome.run.tag)
+    musl = "musl-" if images[0].distro == "alpine" else ""
+    wanted = {f"linux-{musl}{RID_ARCH[i.architecture]}" for i in images}
+    if len(wanted) > 1:  # a multi-platform base image: one image per platform, the same platforms
+        assert set(props["RuntimeIdentifiers"].split(";")) == wanted
+        assert props["ContainerRuntimeIdentifiers"] == props["RuntimeIdentifiers"]
+        assert "RuntimeIdentifier" not in props
+    else:
+        assert {props["RuntimeIdentifier"]} == wanted
+    assert (props.get("SelfContained") == "true") == (answers["deploy"] == "self-contained")
+    assert (props.get("PublishAot") == "true") == (answers["deploy"] == "aot")
+    assert (props.get("InvariantGlobalization") == "true") == (answers.get("globalization") == "no")

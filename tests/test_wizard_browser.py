@@ -3,7 +3,6 @@ shareable links, keyboard, hostile links, instant navigation, accessibility, no 
 
 from __future__ import annotations
 
-import json
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from macros.data.load import load_guide
 from macros.model.repositories import REGISTRY
 
-RESULT = "[data-wizard-result][data-outcome]"
+RESULT = "[data-wizard][data-ready] [data-wizard-result][data-outcome]"  # the script has taken over
 
 
 @pytest.fixture(scope="module")
@@ -136,17 +135,26 @@ def test_hand_picked_answers(page, catalog, query, build, run):
     for ref in _refs(page).values():
         assert catalog.has_reference(ref)
     text = page.inner_text("[data-wizard-result]")
-    dockerfile = page.get_attribute("[data-wizard-result] [data-clipboard-text]", "data-clipboard-text")
+    dockerfile = page.get_attribute("[data-wizard-result] [data-slot=copy]", "data-clipboard-text")
     assert f"FROM {_ref(run)}" in dockerfile and _ref(build) in dockerfile
     assert page.inner_text("[data-slot=dockerfile]") == dockerfile
     assert "Exact version today, to record" in text and "docker buildx imagetools inspect " + _ref(run) in text
     fixed = page.inner_text("[data-slot=run] [data-slot=fixed]")
     assert catalog.has_reference(fixed) and fixed != _ref(run)
-    link = page.get_attribute("[data-slot=run] [data-slot=page]", "href")
-    slug = run.split(":")[0].replace("/", "-")
-    assert link == f"../images/{slug}/?tag={run.split(':')[1]}"
+    link = page.locator("[data-slot=run] [data-slot=page]")
+    slug, tag = run.split(":")[0].replace("/", "-"), run.split(":")[1]
+    # Lands on the tag's row of the repository page (rows are anchored `tag-<tag>`), and says so.
+    assert link.get_attribute("href") == f"../images/{slug}/?tag={tag}#tag-{tag}"
+    assert link.inner_text() == f"{tag} on the dotnet/{run.split(':')[0]} page"
     reasons = page.query_selector_all("[data-slot=reasons] a")
     assert reasons and all(r.get_attribute("href").startswith("../guide/") for r in reasons)
+    assert "Read more" not in text and all(len(r.inner_text()) > 8 for r in reasons)
+    # Every image reference has a copy button holding exactly it.
+    for stage in ("build", "run"):
+        for slot in ("ref", "fixed"):
+            shown = page.inner_text(f"[data-slot={stage}] [data-slot={slot}]")
+            copied = page.get_attribute(f"[data-slot={stage}] [data-slot=copy-{slot}]", "data-clipboard-text")
+            assert copied == shown and catalog.has_reference(shown)
 
 
 def test_build_goal_shows_only_the_build_stage(page):
@@ -341,7 +349,7 @@ def test_works_after_instant_navigation_and_back_forward(page):
     assert _refs(page)["run"] == _ref("aspnet:10.0-noble")
     page.check("input[name=app][value=console]")
     assert _refs(page)["run"] == _ref("runtime:10.0-noble")
-    page.click("a.md-nav__link[href$='guide/tags/']")
+    page.click("[data-slot=reasons] a[href$='guide/tags/']")  # the wizard page hides the side navigation
     page.wait_for_url("**/guide/tags/")
     page.go_back()
     page.wait_for_url("**/wizard/**")
@@ -369,19 +377,96 @@ def test_other_pages_are_left_alone(page):
 # --- without JavaScript ---------------------------------------------------------------------------------
 
 
-def test_without_javascript_the_static_guide_answers(browser, site_server, wizard):
+def test_without_javascript_the_default_answer_and_the_tables_page(browser, site_server, wizard):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_server + "wizard/")
     assert page.locator("[data-wizard] form").is_hidden()
+    _, default = wizard.walk({})
+    assert page.get_attribute("[data-slot=run] [data-slot=ref]", "data-image-ref") == default.run.reference
+    assert page.locator(".wizard-guide").count() == 0  # the tables have a page of their own
+    assert page.locator("[data-wizard] noscript").count() == 1
+    page.click(".wizard__nojs a")
+    assert page.url == site_server + "wizard/tables/"
     guide = page.locator(".wizard-guide")
     assert guide.locator("table").count() > 20
     html = guide.inner_html()
     _, outcome = wizard.walk({"hardened": "yes", "globalization": "yes"})
     assert f"{outcome.run.repository}:{outcome.run.tag}" in html
     assert "Not offered" in html
-    data = json.loads(
-        page.evaluate("document.querySelector('[data-wizard-data]').content.querySelector('script').textContent")
-    )
-    assert set(data) >= {"keys", "nodes", "outcomes"}
     context.close()
+
+
+# --- the answer in view, end of life, the server's default ----------------------------------------------
+
+
+def test_server_default_is_what_the_script_shows(page):
+    """The result the server rendered equals the script's rendering of the same answers (so nothing moves)."""
+    _open(page)
+    assert page.evaluate("scrollY") == 0  # a link without answers opens at the top
+    server = page.inner_text("[data-wizard-result]")
+    assert "Your images" in server and "/t:PublishContainer" in server
+    page.check("input[name=app][value=console]")
+    page.check("input[name=app][value=web]")
+    assert page.inner_text("[data-wizard-result]") == server
+
+
+def test_shared_link_opens_on_the_result_on_a_phone(browser, site_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.base_url = site_server
+    _open(page)
+    bar = page.locator("[data-wizard-bar]")
+    assert bar.is_visible() and bar.locator("a").get_attribute("href").endswith("#wizard-result")
+    assert bar.inner_text().startswith(_ref("aspnet:10.0"))
+    bar.locator("a").click()
+    page.wait_for_function("Math.abs(document.querySelector('[data-wizard-result]').getBoundingClientRect().top) < 80")
+    _open(page, "?app=console&distro=alpine")
+    top = page.evaluate("document.querySelector('[data-wizard-result]').getBoundingClientRect().top")
+    assert page.evaluate("scrollY") > 500 and 0 <= top < 100, top
+    assert page.locator("[data-wizard-result] h2").is_visible()
+    context.close()
+
+
+def test_result_beside_the_questions_on_a_desktop(page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    _open(page)
+    form = page.locator("[data-wizard] form").bounding_box()
+    result = page.locator("[data-wizard-result]").bounding_box()
+    assert result["x"] >= form["x"] + form["width"] and result["y"] < 400
+    assert page.locator("[data-wizard-bar]").is_hidden()
+    page.mouse.wheel(0, 700)  # the questions scroll on, the result stays in view
+    page.wait_for_function("scrollY > 600")
+    assert page.evaluate("document.querySelector('[data-wizard] form').getBoundingClientRect().top") < -200
+    assert 0 <= page.evaluate("document.querySelector('[data-wizard-result]').getBoundingClientRect().top") < 120
+
+
+def test_end_of_life_answer_switches_in_one_click(page):
+    _open(page, "?version=8.0&deploy=aot&distro=alpine")
+    status = page.locator("[data-slot=status]")
+    assert "danger" in status.get_attribute("class")
+    assert "no longer ships security fixes" in page.inner_text("[data-slot=stops]")
+    diff = page.inner_text("[data-slot=diff]").splitlines()
+    assert f"- FROM {_ref('runtime-deps:8.0-alpine')}" in diff and f"+ FROM {_ref('runtime-deps:10.0-alpine')}" in diff
+    assert all(line[:2] in ("- ", "+ ") for line in diff) and len(diff) < 10  # only what changes
+    assert any("clang" in line for line in diff if line.startswith("- "))  # 10.0 has an -aot SDK image
+    switch = page.locator("[data-slot=switch]")
+    assert switch.inner_text() == "Switch to .NET 10.0"
+    switch.click()
+    assert _query(page)["version"] == "10.0" and _query(page)["deploy"] == "aot"
+    assert _refs(page) == {"build": _ref("sdk:10.0-alpine-aot"), "run": _ref("runtime-deps:10.0-alpine")}
+    assert "In support until" in page.inner_text("[data-slot=status]")
+    assert page.locator("[data-slot=eol]").is_hidden()
+    # A default 8.0 answer is on Debian, which 10.0 does not have: the switch moves the distro too.
+    _open(page, "?version=8.0")
+    page.click("[data-slot=switch]")
+    assert _query(page)["distro"] == "ubuntu" and _refs(page)["run"] == _ref("aspnet:10.0-noble")
+
+
+def test_dead_end_offers_the_in_place_upgrade_first(page):
+    _open(page, "?framework=netfx&version=4.8&windows=servercore&winver=ltsc2022")
+    first = page.locator("[data-wizard-result] .wizard__alts li").first
+    assert "4.8 apps run unchanged on 4.8.1" in first.inner_text()
+    first.locator("button").click()
+    assert _refs(page)["run"] == _ref("framework/aspnet:4.8.1-windowsservercore-ltsc2022")
+    assert page.locator("[data-slot=sdk]").is_hidden()  # the SDK route is for .NET on Linux

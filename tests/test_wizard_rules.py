@@ -11,7 +11,16 @@ import pytest
 from helpers import line_containing, replace_once
 from macros.data.errors import DataError
 from macros.data.load import load_guide, load_wizard
-from macros.render.wizard import render_decision_guide, render_wizard, script_json, wizard_data
+from macros.render.wizard import (
+    data_version,
+    render_decision_guide,
+    render_wizard,
+    result_view,
+    tag_href,
+    wizard_data,
+    wizard_json,
+)
+from macros.wizard.alternatives import way_out
 from macros.wizard.rules import KEYS
 
 TINY = Path(__file__).parent / "fixtures" / "wizard" / "wizard.yml"
@@ -53,7 +62,7 @@ def test_tiny_wizard_is_valid_and_every_path_ends(tiny, catalog):
     assert wizard.walk({"version": "8.0"})[0]["distro"] == "debian"
     _, dead = wizard.walk({"distro": "debian"})
     assert dead.because == ".NET 10.0 has no Debian images."
-    assert ("distro", "ubuntu") in dead.alternatives
+    assert ("distro", "ubuntu", "Ubuntu as the base: only the FROM lines change.") in dead.alternatives
 
 
 def test_unknown_question_names_file_andline_containing(tiny, catalog):
@@ -176,6 +185,16 @@ def test_unknown_placeholders(tiny, catalog):
     assert any("dockerfiles[0].text: unknown placeholder {runtime}" in m for m in messages), messages
 
 
+def test_ways_out_name_questions_and_answers_that_exist(tiny, catalog):
+    replace_once(
+        tiny, '{key: distro, text: "{to} as the base', '{key: distro, to: [fedora], text: "{target} as the base'
+    )
+    messages = _problems(tiny, catalog)
+    assert any("ways_out[0].to: 'fedora' is not an option of 'distro'" in m for m in messages), messages
+    assert any("ways_out[0].text: unknown placeholder {target}" in m for m in messages), messages
+    assert all(m.startswith("data/wizard.yml:") for m in messages), messages
+
+
 def test_default_must_be_an_option(tiny, catalog):
     replace_once(tiny, '    default: "no"', "    default: perhaps")
     messages = _problems(tiny, catalog)
@@ -223,8 +242,8 @@ def test_every_real_path_ends_in_an_existing_image_or_an_explained_dead_end(real
             dead += 1
             assert outcome.because and "(unexplained)" not in outcome.because
             assert outcome.alternatives, f"dead end without an alternative: {answers}"
-            for key, value in outcome.alternatives:
-                assert real.walk({**answers, key: value})[1].ok
+            for key, value, why in outcome.alternatives:
+                assert real.walk({**answers, key: value})[1].ok and why
     assert results > 500 and dead > 0
 
 
@@ -293,10 +312,63 @@ def test_hand_picked_answers(real, answers, run, build):
     assert outcome.build.reference == f"mcr.microsoft.com/{build}"
 
 
-def test_script_json_cannot_break_out():
-    text = script_json({"x": "</script><script>alert(1)</script><!-- & \u2028"})
-    assert "<" not in text and ">" not in text and "&" not in text
-    assert json.loads(text) == {"x": "</script><script>alert(1)</script><!-- & \u2028"}
+def test_data_file_is_json_and_its_version_follows_its_content(real, catalog):
+    text = wizard_json(real, catalog)
+    assert json.loads(text) == wizard_data(real, catalog)
+    assert data_version(text) == data_version(wizard_json(real, catalog))  # the same bytes for the same data
+    assert data_version(text) != data_version(text.replace("10.0", "10.1"))
+
+
+# --- ways out of a dead end, the way forward from end of life ------------------------------------
+
+
+def test_ways_out_start_with_the_in_place_upgrade(real):
+    """.NET Framework 4.8 on Windows Server 2022: 4.8.1 first, not another host."""
+    _, outcome = real.walk({"framework": "netfx", "version": "4.8", "windows": "servercore", "winver": "ltsc2022"})
+    assert not outcome.ok
+    key, value, why = outcome.alternatives[0]
+    assert (key, value) == ("version", "4.8.1") and why.startswith("4.8 apps run unchanged on 4.8.1")
+    assert [k for k, _, _ in outcome.alternatives][1] == "winver"
+
+
+def test_ways_out_are_cheapest_first_and_never_to_end_of_life(real):
+    ways = real.rules.ways_out
+    for answers, outcome in real.paths():
+        if outcome.ok:
+            continue
+        efforts = [way_out(ways, k, answers[k], v) for k, v, _ in outcome.alternatives]
+        assert None not in efforts and efforts == sorted(efforts), answers
+        for key, value, _ in outcome.alternatives:
+            assert key != "goal", answers  # building instead of running is no way to run an app
+            if key == "version":
+                assert real.channel_labels[value][0] != "eol", answers
+
+
+def test_end_of_life_results_switch_to_the_newest_supported_channel(real):
+    supported = [c for c, (status, _, _) in real.channel_labels.items() if status == "supported"]
+    switched = 0
+    for answers, outcome in real.paths():
+        status, _, stops = real.channel_labels.get(outcome.channel, (None, None, None))
+        if not outcome.ok or status not in ("eol", "ending"):
+            assert not outcome.switch
+            continue
+        assert stops and "security fixes" in stops.lower()
+        if answers.get("framework") == "netfx":
+            continue
+        assert outcome.switch and outcome.switch[0][0] == "version", answers
+        target = outcome.switch[0][1]
+        assert real.channel_labels[target][0] == "supported"
+        _, after = real.walk({**answers, **dict(outcome.switch)})
+        assert after.ok and after.channel == target, answers
+        switched += 1
+    assert switched > 100
+    # .NET 8.0 on Debian (its default) moves to 10.0, whose images are not on Debian: the distro follows.
+    _, outcome = real.walk({"version": "8.0"})
+    newest = max(supported, key=lambda c: [int(p) for p in c.split(".")])
+    assert dict(outcome.switch) == {"version": newest, "distro": "ubuntu"}
+
+
+# --- the page ------------------------------------------------------------------------------------
 
 
 def test_embedded_tree_walks_like_the_model(real, catalog):
@@ -327,8 +399,9 @@ def test_embedded_tree_walks_like_the_model(real, catalog):
 def test_page_html_and_static_guide(real, catalog):
     html = render_wizard(real, catalog)
     assert html.count("<fieldset") == len(KEYS)
-    assert 'aria-live="polite"' in html and "data-wizard-data" in html
-    assert html.count("<script") == 1
+    assert 'aria-live="polite"' in html
+    assert "<script" not in html  # the data is a file of its own, fetched and cached
+    assert f'data-wizard-src="data.json?v={data_version(wizard_json(real, catalog))}"' in html
     guide = render_decision_guide(real, catalog)
     assert "dotnet/aspnet:10.0-noble-chiseled-extra" in guide
     assert 'data-outcome="unavailable"' in guide
@@ -336,3 +409,23 @@ def test_page_html_and_static_guide(real, catalog):
     for answers, outcome in real.paths():
         if answers.get("arch", "multi") == "multi" and outcome.ok and outcome.run:
             assert f"{outcome.run.repository}:{outcome.run.tag}" in guide
+
+
+def test_server_renders_the_default_answer_and_its_result(real, catalog):
+    """What the page shows before the script runs is the result of a link without answers."""
+    html = render_wizard(real, catalog)
+    path, outcome = real.walk({})
+    for key, value in path.items():
+        ident = f"wz-{key}-{value}".replace(".", "_")
+        assert f'id="{ident}" name="{key}" value="{value}" checked' in html, key
+    assert html.count(" checked") == len(path)
+    assert f'data-image-ref="{outcome.run.reference}"' in html and f'data-image-ref="{outcome.build.reference}"' in html
+    assert f'data-clipboard-text="{outcome.run.fixed_reference}"' in html
+    view = result_view(wizard_data(real, catalog), int(html.split('data-start="')[1].split('"')[0]))
+    assert view["run"]["ref"] == outcome.run.reference
+    assert view["run"]["href"] == tag_href("../images/aspnet/", outcome.run.tag)
+    assert "Read more" not in html
+
+
+def test_tag_links_land_on_the_row():
+    assert tag_href("../images/aspnet/", "10.0-noble") == "../images/aspnet/?tag=10.0-noble#tag-10.0-noble"

@@ -1,11 +1,10 @@
-"""Renderers for the wizard: the form, its embedded JSON, and the static decision guide (model in, HTML out)."""
+"""Renderers for the wizard: the form with its default result, its data file, and the static decision guide."""
 
 from __future__ import annotations
 
+import hashlib
 import json
-
-from jinja2.utils import htmlsafe_json_dumps
-from markupsafe import Markup
+from urllib.parse import quote
 
 from ..model.catalog import Catalog
 from ..wizard.answers import Node, Outcome, Wizard
@@ -16,6 +15,7 @@ from .status import status_badge
 
 # Results and links are rendered for the page at wizard/ (directory URLs).
 _UP = "../"
+DATA_PATH = "wizard/data.json"  # beside the page, which asks for it as data.json?v=<content hash>
 
 
 def page_href(link: str) -> str:
@@ -24,11 +24,6 @@ def page_href(link: str) -> str:
     page = path.removesuffix(".md")
     page = page.removesuffix("index") if page.endswith("/index") or page == "index" else page + "/"
     return _UP + page + (f"#{anchor}" if anchor else "")
-
-
-def script_json(value) -> Markup:
-    """JSON that is safe inside <script>: `<`, `>`, `&` and `'` escaped (Jinja's htmlsafe_json_dumps)."""
-    return htmlsafe_json_dumps(value, dumps=json.dumps, ensure_ascii=False, separators=(",", ":"))
 
 
 def wizard_data(wizard: Wizard, catalog: Catalog) -> dict:
@@ -45,8 +40,7 @@ def wizard_data(wizard: Wizard, catalog: Catalog) -> dict:
         if outcome not in outcome_ids:
             outcome_ids[outcome] = len(outcomes)
             outcomes.append(_outcome_json(outcome, repos, texts, catalog))
-            if outcome.channel:
-                used_channels.add(outcome.channel)
+            used_channels.update(c for c in (outcome.channel, *(v for k, v in outcome.switch if k == "version")) if c)
         return -outcome_ids[outcome] - 1
 
     def node_id(node) -> int:
@@ -71,27 +65,35 @@ def wizard_data(wizard: Wizard, catalog: Catalog) -> dict:
         "keys": list(KEYS),
         "nodes": nodes,
         "outcomes": outcomes,
-        # Stages name a repository by index: [image name, repository page URL + "?tag="]. The name is
-        # written by the model's rule (a team's mirror in a team's edition).
-        "repos": [[catalog.repository(name).image_name, f"{_UP}images/{slug}/?tag="] for name, slug in repos],
+        # Stages name a repository by index: [image name, repository name, repository page URL]. The
+        # image name is written by the model's rule (a team's mirror in a team's edition).
+        "repos": [[catalog.repository(name).image_name, name, f"{_UP}images/{slug}/"] for name, slug in repos],
         "texts": list(texts),
-        "reasons": [[text, page_href(link)] for text, link in wizard.reasons],
+        "reasons": [
+            [text, page_href(link), wizard.link_titles.get(link.split("#")[0], link)] for text, link in wizard.reasons
+        ],
         "dockerfiles": wizard.dockerfiles,
+        "containers": wizard.containers,
+        # [status, status label, what stops (end of life and soon-ending channels only)]
         "channels": {c: list(wizard.channel_labels[c]) for c in sorted(used_channels) if c in wizard.channel_labels},
     }
 
 
 def _outcome_json(outcome: Outcome, repos: dict, texts: dict, catalog: Catalog) -> dict:
-    """A result: {v, run/build: [repo index, tag, fixed tag(, "@digest")], why, df(, t)}; a dead end:
-    {v, no: text index, alt}. In a team's edition a stage carries its digest when the standard pins
-    by digest, and `t` (a text index) says why a result is outside the standard."""
+    """A result: {v, run/build: [repo index, tag, fixed tag(, "@digest")], why, df, ct, sw(, t)}; a dead
+    end: {v, no, alt}. In a team's edition a stage carries its digest when the standard pins by digest,
+    and `t` (a text index) says why a result is outside the standard."""
     if not outcome.ok:
         return {
             "v": outcome.channel,
             "no": texts.setdefault(outcome.because, len(texts)),
-            "alt": [list(a) for a in outcome.alternatives],
+            "alt": [[key, value, texts.setdefault(why, len(texts))] for key, value, why in outcome.alternatives],
         }
     result = {"v": outcome.channel, "why": list(outcome.reasons), "df": outcome.dockerfile}
+    if outcome.container is not None:
+        result["ct"] = outcome.container
+    if outcome.switch:
+        result["sw"] = [list(change) for change in outcome.switch]
     for name, stage in (("run", outcome.run), ("build", outcome.build)):
         if stage:
             index = repos.setdefault((stage.repository, stage.slug), len(repos))
@@ -106,29 +108,57 @@ def _outcome_json(outcome: Outcome, repos: dict, texts: dict, catalog: Catalog) 
     return result
 
 
+def wizard_json(wizard: Wizard, catalog: Catalog) -> str:
+    """The data file the page fetches (wizard/data.json): compact, and the same bytes for the same data."""
+    return json.dumps(wizard_data(wizard, catalog), ensure_ascii=False, separators=(",", ":"))
+
+
+def data_version(data_json: str) -> str:
+    """A short content hash: the page asks for data.json?v=<it>, so a cached copy is never stale."""
+    return hashlib.sha256(data_json.encode("utf-8")).hexdigest()[:12]
+
+
 # --- the page -------------------------------------------------------------------------------------
 
 
 def render_wizard(wizard: Wizard, catalog: Catalog) -> str:
-    """The form (revealed by wizard.js), the result region, its templates and the embedded data."""
+    """The form with the default answers checked, the default result rendered, and the result templates.
+
+    The server renders what the script would show for a link without answers, so nothing moves when
+    the script starts; the script fetches the data file and takes over from there.
+    """
+    data_json = wizard_json(wizard, catalog)
+    data = json.loads(data_json)
+    path = _default_path(wizard)
     approved = approved_choices(wizard, catalog) if catalog.team is not None else None
     questions = [
         {
             "id": q.id,
             "legend": q.legend,
             "help": q.help,
+            "shown": q.id in path,
             "options": [
-                {"ident": f"wz-{q.id}-{o.value}".replace(".", "_"), "value": o.value, "label": label, "help": o.help}
+                {
+                    "ident": f"wz-{q.id}-{o.value}".replace(".", "_"),
+                    "value": o.value,
+                    "label": label,
+                    "help": o.help,
+                    "shown": q.id in path and o.value in path[q.id][1],
+                    "checked": q.id in path and o.value == path[q.id][0],
+                }
                 for o, label in _team_order(wizard.options(q.id), approved.get(q.id, frozenset()) if approved else None)
             ],
         }
         for q in wizard.rules.questions
     ]
+    start = _outcome_index(data, {k: v for k, (v, _) in path.items()})
     return render_template(
         "wizard.html",
         questions=questions,
         today=catalog.today.isoformat(),
-        data=script_json(wizard_data(wizard, catalog)),
+        src=f"data.json?v={data_version(data_json)}",
+        start=start,
+        view=result_view(data, start),
     )
 
 
@@ -140,6 +170,70 @@ def _team_order(options, approved: frozenset[str] | None) -> list:
     inside = [(o, o.label) for o in options if o.value in approved]
     outside = [(o, f"{o.label} (outside our standard)") for o in options if o.value not in approved]
     return inside + outside
+
+
+def _default_path(wizard: Wizard) -> dict:
+    """key -> (default answer, the answers offered there) along the path of a link without answers."""
+    node, path = wizard.root, {}
+    while isinstance(node, Node):
+        path[node.key] = (node.default, tuple(node.children))
+        node = node.children[node.default]
+    return path
+
+
+def _outcome_index(data: dict, answers: dict) -> int:
+    """The outcome a walk through the data's nodes reaches (what wizard.js's walk() does)."""
+    n = 0
+    while n >= 0:
+        key_index, default, kids = data["nodes"][n]
+        value = answers.get(data["keys"][key_index])
+        n = kids[value if value in kids else default]
+    return -n - 1
+
+
+def result_view(data: dict, index: int) -> dict:
+    """What the result shows for one outcome, slot by slot: wizard.js fills the same slots the same way."""
+    outcome = data["outcomes"][index]
+    status = data["channels"].get(outcome["v"], ["supported", ""])
+    view = {
+        "index": index,
+        "ok": "no" not in outcome,
+        "status_class": {"eol": "danger", "preview": "warning", "ending": "warning"}.get(status[0], "info"),
+        "status_text": f"{outcome['v']}: {status[1]}" + (f". {data['texts'][outcome['t']]}" if "t" in outcome else ""),
+        "stops": status[2] if len(status) > 2 else None,
+        "switch": bool(outcome.get("sw")),
+    }
+    if not view["ok"]:
+        view["because"] = data["texts"][outcome["no"]]
+        return view
+    refs = {}
+    for stage in ("build", "run"):
+        if stage not in outcome:
+            view[stage] = None
+            continue
+        repo_index, tag, fixed, *digest = outcome[stage]  # digest: "@sha256:…" when a team pins digests
+        image, name, page = data["repos"][repo_index]
+        refs[stage] = f"{image}:{tag}{''.join(digest)}"
+        view[stage] = {
+            "ref": refs[stage],
+            "fixed": f"{image}:{fixed}",
+            "href": tag_href(page, tag),
+            "link": f"{tag} on the {name} page",
+        }
+    view["digest"] = "docker buildx imagetools inspect " + refs.get("run", refs["build"])
+    view["dockerfile"] = fill(data["dockerfiles"][outcome["df"]], refs)
+    view["container"] = fill(data["containers"][outcome["ct"]], refs) if "ct" in outcome else None
+    view["reasons"] = [data["reasons"][i] for i in outcome["why"]]
+    return view
+
+
+def tag_href(page: str, tag: str) -> str:
+    """The repository page filtered to the tag and scrolled to its row (row anchors are `tag-<tag>`)."""
+    return f"{page}?tag={quote(tag, safe='')}#tag-{quote(tag, safe='.-_')}"
+
+
+def fill(template: str, refs: dict) -> str:
+    return template.replace("{build}", refs.get("build", "")).replace("{run}", refs.get("run", ""))
 
 
 # --- the static guide (no JavaScript) ----------------------------------------------------------------

@@ -1,7 +1,9 @@
 """The decision wizard: rules from data/wizard.yml, checked, then every path computed once.
 
 rules.py (the schema) -> checks.py (the file on its own) -> tree.py with search.py (every path)
--> alternatives.py (what to change at a dead end) -> coverage.py (rules no path reaches).
+-> alternatives.py (ways out of a dead end, cheapest first) -> switch.py (the way forward from an
+end-of-life channel) -> coverage.py (rules no path reaches). container.py gives each Linux result the
+SDK's container publishing route; titles.py the titles of the pages the results link to.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from .answers import Wizard
 from .checks import check_rules, version_options
 from .coverage import report_unused
 from .rules import WizardRules
+from .switch import add_switches
+from .titles import page_titles
 from .tree import TreeBuilder
 
 
@@ -27,6 +31,8 @@ def build_wizard(rules: WizardRules, catalog: Catalog, file: str, docs_dir: Path
     builder = TreeBuilder(rules, catalog, options, file, problems)
     wizard = builder.build()
     add_alternatives(wizard)
+    add_switches(wizard)
+    wizard.link_titles = page_titles(rules, docs_dir)
     report_unused(wizard, builder.coverage, file, problems)
     problems.raise_if_any()
     return wizard

@@ -35,8 +35,12 @@ class Outcome:
     build: Stage | None = None
     reasons: tuple[int, ...] = ()  # indexes into Wizard.reasons
     dockerfile: int | None = None  # index into Wizard.dockerfiles (finished but for {build} and {run})
+    container: int | None = None  # index into Wizard.containers: the SDK publishing route, where it applies
     because: str | None = None
-    alternatives: tuple[tuple[str, str], ...] = ()  # (key, value): change one answer
+    alternatives: tuple[tuple[str, str, str], ...] = ()  # (key, value, why): change one answer, cheapest first
+    switch: tuple[
+        tuple[str, str], ...
+    ] = ()  # end of life or ending soon: (key, value) changes to the newest supported channel, version first
 
     @property
     def ok(self) -> bool:
@@ -59,8 +63,10 @@ class Wizard:
     root: Node
     reasons: list[tuple[str, str]] = field(default_factory=list)  # (text, docs path)
     version_options: tuple[Option, ...] = ()
-    channel_labels: dict = field(default_factory=dict)
+    channel_labels: dict = field(default_factory=dict)  # channel -> (status, status label, what stops or None)
     dockerfiles: list[str] = field(default_factory=list)  # every distinct Dockerfile an answer shows
+    containers: list[str] = field(default_factory=list)  # every distinct project-file PropertyGroup ({run} left)
+    link_titles: dict = field(default_factory=dict)  # docs path -> the title of that page (link texts)
 
     def question(self, key: str) -> Question:
         return next(q for q in self.rules.questions if q.id == key)
@@ -68,6 +74,10 @@ class Wizard:
     def options(self, key: str) -> tuple[Option, ...]:
         question = self.question(key)
         return self.version_options if question.options_from == "channels" else question.options
+
+    def label(self, key: str, value: str) -> str:
+        """The label the page shows for an answer (the value itself when no option has it)."""
+        return next((o.label for o in self.options(key) if o.value == value), value)
 
     def walk(self, answers: dict, start: Node | None = None) -> tuple[dict, Outcome]:
         """The path a set of answers takes (unusable answers replaced by defaults) and its end.

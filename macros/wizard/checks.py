@@ -45,6 +45,7 @@ def check_rules(rules: WizardRules, file: str, catalog: Catalog, docs_dir: Path,
         for n, option in enumerate(question.options):
             _check_option(question, option, f"questions[{index}].options[{n}]", catalog, file, problems)
     _check_conditions(rules, values, file, problems)
+    _check_ways_out(rules, values, file, problems)
     _check_references(rules, catalog, docs_dir, file, problems)
     _check_placeholders(rules, file, problems)
     for index, toolchain in enumerate(rules.toolchains):
@@ -118,6 +119,38 @@ def _check_conditions(rules: WizardRules, values: dict, file: str, problems: Pro
     for section in ("run_variants", "run", "build", "dead_ends", "reasons", "dockerfiles"):
         for index, entry in enumerate(getattr(rules, section)):
             _check_when(entry.when, order, values, file, f"{section}[{index}].when", entry, problems)
+
+
+def _check_ways_out(rules: WizardRules, values: dict, file: str, problems: Problems) -> None:
+    """A way out names a question and, in `was` and `to`, answers that question offers."""
+    for index, way in enumerate(rules.ways_out):
+        where = f"ways_out[{index}]"
+        if way.key not in values:
+            problems.add(
+                file,
+                line(way, "key"),
+                f"{where}.key",
+                f"unknown question '{way.key}' (expected one of: {', '.join(values)})",
+            )
+            continue
+        offered = ", ".join(sorted(values[way.key]))
+        for field in ("was", "to"):
+            for value in getattr(way, field):
+                if value not in values[way.key]:
+                    problems.add(
+                        file,
+                        line(way, field),
+                        f"{where}.{field}",
+                        f"'{value}' is not an option of '{way.key}' (expected one of: {offered})",
+                    )
+        for name in _placeholders(way.text):
+            if name not in ("was", "to"):
+                problems.add(
+                    file,
+                    line(way, "text"),
+                    f"{where}.text",
+                    f"unknown placeholder {{{name}}} (expected {{was}} or {{to}})",
+                )
 
 
 def _check_references(rules: WizardRules, catalog: Catalog, docs_dir: Path, file: str, problems: Problems) -> None:

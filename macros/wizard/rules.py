@@ -132,6 +132,21 @@ class Toolchain:
 
 
 @dataclass(frozen=True)
+class WayOut:
+    """How costly one changed answer is, and why, for the ways out of a dead end.
+
+    The list is ordered cheapest first; a change is described by the first entry naming its question
+    (and, when given, the answer it changes: `was` and `to`). {was} and {to} become option labels.
+    A change no entry names is never offered (asking to build instead of run is no way to run an app).
+    """
+
+    key: str
+    text: str
+    was: tuple[str, ...] = ()
+    to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class WizardRules:
     questions: tuple[Question, ...]
     run_variants: tuple[VariantRule, ...]
@@ -141,3 +156,4 @@ class WizardRules:
     reasons: tuple[Reason, ...]
     dockerfiles: tuple[Dockerfile, ...]
     toolchains: tuple[Toolchain, ...] = ()
+    ways_out: tuple[WayOut, ...] = ()

@@ -9,6 +9,7 @@ from ..data.schema import line
 from ..model.catalog import Catalog
 from ..model.order import version_key
 from .answers import Node, Outcome, Stage, Wizard
+from .container import container_properties
 from .dockerfile import prepare
 from .rules import KEYS, Question, WizardRules, holds
 from .search import ImageSearch
@@ -36,6 +37,7 @@ class TreeBuilder:
         self.search = ImageSearch(catalog)
         self.coverage = Coverage()
         self._dockerfile_ids: dict[str, int] = {}
+        self._container_ids: dict[str, int] = {}
         # Reasons by index: the rules' own reasons, then each run rule's, then each build rule's.
         self.reasons: list[tuple[str, str]] = [(r.text, r.link) for r in rules.reasons]
         self.run_reason = {i: len(self.reasons) + i for i in range(len(rules.run))}
@@ -47,11 +49,12 @@ class TreeBuilder:
         root = self._visit({})  # first: visiting fills the Dockerfiles
         return Wizard(
             dockerfiles=list(self._dockerfile_ids),
+            containers=list(self._container_ids),
             rules=self.rules,
             root=root,
             reasons=self.reasons,
             version_options=self.version_options,
-            channel_labels={c.channel: (c.status, c.status_label) for c in self.catalog.lifecycle.channels},
+            channel_labels={c.channel: (c.status, c.status_label, _stops(c)) for c in self.catalog.lifecycle.channels},
         )
 
     # The tree -------------------------------------------------------------------------------
@@ -218,7 +221,11 @@ class TreeBuilder:
         for stage in (run, build):
             if stage and not self.catalog.has_reference(stage.reference):
                 self.problems.add(self.file, 0, query(answers), f"{stage.reference} is not in the catalog")
-        return Outcome(channel=channel, run=run, build=build, reasons=tuple(reasons), dockerfile=dockerfile)
+        properties = container_properties(answers, run, self.catalog)
+        container = None if properties is None else self._container_ids.setdefault(properties, len(self._container_ids))
+        return Outcome(
+            channel=channel, run=run, build=build, reasons=tuple(reasons), dockerfile=dockerfile, container=container
+        )
 
     def _stage(self, repository: str, tags: tuple[str, str]) -> Stage:
         info = self.catalog.repository(repository).info
@@ -249,6 +256,21 @@ def _candidates(rules, answers: dict) -> list:
         if holds(rule.when, answers) and (found or not rule.fallback):
             found.append((index, rule))
     return found
+
+
+def _stops(channel) -> str | None:
+    """What ends with a channel's support, for an end-of-life or soon-ending answer."""
+    if channel.status == "eol":
+        return (
+            f"Microsoft no longer ships security fixes for {channel.title} (since {channel.eol.isoformat()}): "
+            "vulnerabilities found from now on stay open in these images, and the tags are no longer rebuilt."
+        )
+    if channel.status == "ending":
+        return (
+            f"Security fixes for {channel.title} stop on {channel.eol.isoformat()}; after that, vulnerabilities "
+            "found stay open in these images."
+        )
+    return None
 
 
 class _Labels(dict):
