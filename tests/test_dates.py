@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import re
 import subprocess
 import sys
 
@@ -43,12 +42,12 @@ def test_lifecycle_and_wizard_say_end_of_life(late_site):
     lifecycle = (site / "images" / "lifecycle" / "index.html").read_text(encoding="utf-8")
     assert "End of life since 2028-11-14" in lifecycle  # .NET 10
     assert "In support until" not in lifecycle.split("Framework")[0]  # no .NET (Core) channel claims support
-    wizard = (site / "wizard" / "index.html").read_text(encoding="utf-8")
-    data = json.loads(re.search(r'<script type="application/json">(.*?)</script>', wizard, re.S).group(1))
+    data = json.loads((site / "wizard" / "data.json").read_text(encoding="utf-8"))
     products = {c.channel: c.product for c in load_catalog(on=datetime.date.fromisoformat(day)).lifecycle.channels}
-    dotnet = {c: status for c, (status, _) in data["channels"].items() if products[c] != ".NET Framework"}
+    dotnet = {c: status for c, (status, _, _) in data["channels"].items() if products[c] != ".NET Framework"}
     assert dotnet and set(dotnet.values()) <= {"eol", "preview"}, dotnet  # .NET Framework follows Windows
     assert any("run" in o or "build" in o for o in data["outcomes"]), "the wizard still gives answers"
+    assert not any("sw" in o for o in data["outcomes"]), "no supported channel is left to switch to"
 
 
 def test_the_banner_depends_on_the_date(catalog):

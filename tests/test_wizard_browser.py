@@ -334,7 +334,12 @@ _COUNT_REPLACES = """() => {
   window.__replaces = 0;
   if (!history.__counted) {
     const original = history.replaceState.bind(history);
-    history.replaceState = (...args) => { window.__replaces++; return original(...args); };
+    // Only the wizard's own calls (a relative "?..." URL): Material saves the scroll position with
+    // replaceState too, after the shared link scrolled to the result.
+    history.replaceState = (...args) => {
+      if (String(args[2]).startsWith("?")) window.__replaces++;
+      return original(...args);
+    };
     history.__counted = true;
   }
 }"""
