@@ -198,6 +198,7 @@ def _keys_by_level(document: dict) -> dict[str, set[str]]:
     return {
         "top level": set(document),
         "channels[]": set(document["channels"][0]),
+        "windows[]": set(document["windows"][0]),
         "repositories[]": set(repo),
         "images[]": set(repo["images"][0]),
         "tags{}": set(next(iter(repo["tags"].values()))),

@@ -165,7 +165,10 @@
     } else {
       var status = data.channels[outcome.v] || ["supported", ""], box = slot("status");
       box.classList.add({ eol: "danger", preview: "warning", ending: "warning" }[status[0]] || "info");
-      slot("status-text").textContent = outcome.v + ": " + status[1] + (outcome.t === undefined ? "" : ". " + data.texts[outcome.t]);
+      // outcome.w: the answer's Windows Server release ends soon (or has ended), as the build computed it.
+      if (outcome.w !== undefined && status[0] === "supported") { box.classList.replace("info", "warning"); }
+      slot("status-text").textContent = outcome.v + ": " + status[1] + (outcome.t === undefined ? "" : ". " + data.texts[outcome.t]) +
+        (outcome.w === undefined ? "" : ". " + data.texts[outcome.w]);
       if (status[2]) {
         slot("eol").hidden = false;
         slot("stops").textContent = status[2];

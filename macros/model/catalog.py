@@ -270,6 +270,21 @@ class Catalog:
         dotnet = [c for c in self.lifecycle.channels if c.product != ".NET Framework"]
         return bool(dotnet) and not any(c.in_support for c in dotnet)
 
+    def windows_release(self, os_version: str):
+        """The Windows Server release (with its status on the build's day) an OS version is built on; None on
+        Linux or when lifecycle.yml does not record it."""
+        return self.lifecycle.windows_release(os_version)
+
+    def os_warnings(self, images) -> tuple:
+        """The Windows Server releases of `images` whose end of support is near or past (each once, in order):
+        what a tag row, a featured tag or a wizard answer warns about ahead of time."""
+        found = []
+        for image in images:
+            release = self.windows_release(image.os_version)
+            if release is not None and release.warning and release not in found:
+                found.append(release)
+        return tuple(found)
+
     def product(self, channel: str) -> str:
         """ ".NET 10.0" (".NET" when the lifecycle does not know the channel)."""
         known = self.channels.get(channel)

@@ -8,7 +8,7 @@ import re
 from markupsafe import Markup, escape
 
 from ..model.catalog import Catalog, Image, RepositoryModel
-from ..model.lifecycle import Channel
+from ..model.lifecycle import Channel, WindowsRelease
 from ..model.repositories import REGISTRY
 from .html import code, html_table
 
@@ -23,6 +23,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "computed_for": "The date (YYYY-MM-DD) support status was computed for: the build date.",
         "registry": "The registry every image name starts with.",
         "channels": "Every .NET channel the guide knows, newest first (see `channels[]`).",
+        "windows": "The Windows Server releases the Windows images are built on (see `windows[]`).",
         "repositories": "Every image repository, in the order of the site navigation (see `repositories[]`).",
     },
     "channels[]": {
@@ -34,6 +35,17 @@ FIELDS: dict[str, dict[str, str]] = {
         "status": "`preview`, `supported`, `ending` (end of life within 180 days) or `eol`, "
         "computed for `computed_for`.",
         "days_left": "Days from `computed_for` to `eol` (negative once past), or `null`.",
+        "support_phase": "dotnet/core's phase (`preview`, `go-live`, `active`, `maintenance`, `eol`) as of its "
+        "commit on the sources page, or `null` for .NET Framework; `status` is the one computed for today.",
+    },
+    "windows[]": {
+        "name": "The release, such as `Windows Server 2016`.",
+        "os_versions": "The OS version keys of the images built on it (see `images[].os_version`).",
+        "mainstream_end": "End of mainstream support, or `null` when not recorded.",
+        "extended_end": "End of extended support: the images warn from 180 days before it.",
+        "status": "`supported`, `ending` (within 180 days) or `eol`, computed for `computed_for`.",
+        "days_left": "Days from `computed_for` to `extended_end` (negative once past).",
+        "url": "Microsoft's lifecycle page the dates are read from.",
     },
     "repositories[]": {
         "repository": "The repository path, such as `dotnet/aspnet`.",
@@ -83,6 +95,19 @@ def _channel(channel: Channel) -> dict:
         "eol": channel.eol.isoformat() if channel.eol else None,
         "status": channel.status,
         "days_left": channel.days_left,
+        "support_phase": channel.support_phase,
+    }
+
+
+def _windows(release: WindowsRelease) -> dict:
+    return {
+        "name": release.name,
+        "os_versions": list(release.os_versions),
+        "mainstream_end": release.mainstream_end.isoformat() if release.mainstream_end else None,
+        "extended_end": release.extended_end.isoformat(),
+        "status": release.status,
+        "days_left": release.days_left,
+        "url": release.url,
     }
 
 
@@ -153,6 +178,7 @@ def catalog_document(catalog: Catalog) -> dict:
         "computed_for": catalog.today.isoformat(),
         "registry": REGISTRY,
         "channels": [_channel(c) for c in catalog.lifecycle.channels],
+        "windows": [_windows(w) for w in catalog.lifecycle.windows],
         "repositories": [_repository(catalog, m) for m in catalog.repositories],
     }
 

@@ -23,7 +23,7 @@ from .html import (
     small,
     text,
 )
-from .status import hidden_by_default, option_label, status_attributes, status_badge, status_words
+from .status import hidden_by_default, option_label, os_badge, status_attributes, status_badge, status_words
 from .texts import SIZE_CAVEAT, build_date, digest_reference, team_mark
 
 
@@ -78,7 +78,8 @@ def render_overview(catalog: Catalog, repo: str) -> str:
 
 
 def _resolves_to(catalog: Catalog, images) -> Markup:
-    return join([_os_names(catalog, images), small(_platforms(catalog, images))])
+    warnings = [os_badge(release) for release in catalog.os_warnings(images)]
+    return join([_os_names(catalog, images), small(_platforms(catalog, images)), *warnings])
 
 
 def _featured_table(catalog: Catalog, model: RepositoryModel, groups: list[TagGroup]) -> str:
@@ -339,6 +340,7 @@ def _image_cell(catalog: Catalog, known: Channel | None, image: Image) -> Markup
     elif image.size_bytes:
         facts += [size_text(image.size_bytes)]
     parts = [join([status_badge(known), catalog.os_name(image)], " ") if known else catalog.os_name(image)]
+    parts += [os_badge(release) for release in catalog.os_warnings([image])]
     parts.append(small(" · ".join(facts)))
     model = catalog.repository(image.repository)
     if published:
@@ -475,5 +477,28 @@ def render_lifecycle(catalog: Catalog) -> str:
         + "\n"
         + "\n".join(notes)
         + ("\n" if notes else "")
+        + _windows_table(catalog)
         + f"\n<small>Status computed for {build_date(catalog.today)}.</small>\n"
+    )
+
+
+def _windows_table(catalog: Catalog) -> str:
+    """The Windows Server releases the Windows images are built on: Microsoft's support dates, and a warning from
+    180 days before the end (.NET Framework is supported only as long as its Windows)."""
+    if not catalog.lifecycle.windows:
+        return ""
+    names = {o.os_version: o.name for o in catalog.platforms.os_versions}
+    rows = [
+        [
+            md_link(release.url, release.name),
+            ", ".join(names.get(v, v) for v in release.os_versions),
+            release.mainstream_end.isoformat() if release.mainstream_end else "—",
+            release.extended_end.isoformat(),
+            os_badge(release),
+        ]
+        for release in catalog.lifecycle.windows
+    ]
+    headers = ["Windows Server", "Images built on it", "End of mainstream support", "End of extended support", "Status"]
+    return "\nThe Windows images follow the support of the Windows Server release they are built on:\n\n" + (
+        markdown_table(headers, rows)
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from ..model.lifecycle import Channel
+from ..model.lifecycle import Channel, WindowsRelease
 
 # Statuses a reader does not want by default: their rows hide behind the "show ended" toggle.
 HIDDEN_BY_DEFAULT = ("eol", "preview")
@@ -54,3 +54,14 @@ def option_label(label: str, channel: Channel | None) -> str:
 
 def hidden_by_default(channel: Channel | None) -> bool:
     return channel is not None and channel.status in HIDDEN_BY_DEFAULT
+
+
+def os_badge(release: WindowsRelease) -> Markup:
+    """The same badge for an image's Windows Server release: "Windows Server 2016 support ends 2027-01-12, in 44
+    days" (ending), "... support ended 2027-01-12" (eol), else "In support until 2031-10-14"."""
+    label = release.warning or f"In support until {release.extended_end.isoformat()}"
+    return Markup(
+        f'<span class="guide-status guide-status--{release.status}" data-os-status="{release.status}" '
+        f'title="{escape(release.name)}: end of extended support {release.extended_end.isoformat()} '
+        f'(Microsoft lifecycle)">{escape(label)}</span>'
+    )

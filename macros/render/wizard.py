@@ -105,6 +105,9 @@ def _outcome_json(outcome: Outcome, repos: dict, texts: dict, catalog: Catalog) 
         verdict = outcome_approval(outcome, catalog)
         if not verdict.ok:
             result["t"] = texts.setdefault(f"Outside our standard: {verdict.why}", len(texts))
+    warning = os_warning(outcome, catalog)
+    if warning:
+        result["w"] = texts.setdefault(warning, len(texts))
     return result
 
 
@@ -116,6 +119,18 @@ def wizard_json(wizard: Wizard, catalog: Catalog) -> str:
 def data_version(data_json: str) -> str:
     """A short content hash: the page asks for data.json?v=<it>, so a cached copy is never stale."""
     return hashlib.sha256(data_json.encode("utf-8")).hexdigest()[:12]
+
+
+def os_warning(outcome: Outcome, catalog: Catalog) -> str:
+    """What an answer on a Windows Server release near or past its end says: "Windows Server 2016 support ends
+    2027-01-12, in 45 days" (the model's dates against the build's day); empty otherwise."""
+    images = [
+        image
+        for stage in (outcome.run, outcome.build)
+        if stage
+        for image in catalog.repository(stage.repository).resolve(stage.tag)
+    ]
+    return "; ".join(release.warning for release in catalog.os_warnings(images))
 
 
 # --- the page -------------------------------------------------------------------------------------
@@ -250,7 +265,7 @@ def render_decision_guide(wizard: Wizard, catalog: Catalog) -> str:
         group = tuple((k, answers[k]) for k in _GROUP if k in answers)
         rest = tuple((k, answers[k]) for k in KEYS if k in answers and k not in _GROUP and k != "arch")
         choices = ", ".join(_label(wizard, k, v) for k, v in rest) or "(no further choice)"
-        groups.setdefault(group, []).append(_row(choices, outcome))
+        groups.setdefault(group, []).append(_row(choices, outcome, catalog))
         group_channels.setdefault(group, outcome.channel)
     channels = catalog.channels
     return render_template(
@@ -267,7 +282,7 @@ def render_decision_guide(wizard: Wizard, catalog: Catalog) -> str:
     )
 
 
-def _row(choices: str, outcome: Outcome) -> dict:
+def _row(choices: str, outcome: Outcome, catalog: Catalog) -> dict:
     if not outcome.ok:
         return {"choices": choices, "because": outcome.because, "build": None, "run": None}
     return {
@@ -275,6 +290,7 @@ def _row(choices: str, outcome: Outcome) -> dict:
         "because": None,
         "build": f"{outcome.build.repository}:{outcome.build.tag}",
         "run": f"{outcome.run.repository}:{outcome.run.tag}" if outcome.run else None,
+        "warning": os_warning(outcome, catalog),
     }
 
 
