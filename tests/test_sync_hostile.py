@@ -544,6 +544,7 @@ def _git(folder: Path) -> str:
     """Make `folder` a git checkout with one commit; its HEAD."""
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t"}
     env |= {"GIT_COMMITTER_EMAIL": "t@t", "GIT_CONFIG_GLOBAL": "/dev/null"}
+    env |= {"GIT_AUTHOR_DATE": "2026-09-02T01:30:00+03:00", "GIT_COMMITTER_DATE": "2026-09-02T01:30:00+03:00"}
     for command in (["init", "-q"], ["commit", "-q", "--allow-empty", "-m", "x"]):
         subprocess.run(["git", "-C", str(folder), *command], check=True, env=env, capture_output=True)
     return subprocess.run(
@@ -567,7 +568,9 @@ def test_a_git_checkout_gives_its_head(up):
     up.sources(LOCAL_NAMES[2:])
     head = _git(up.docker)
     assert up.run() == (0, "")
-    assert f"# at commit {head}." in (up.out / "aspnet.yml").read_text()
+    text = (up.out / "aspnet.yml").read_text()
+    assert f"# at commit {head}." in text
+    assert "date: 2026-09-01" in text  # the commit's date as a UTC day, not the committer's (22:30 UTC)
 
 
 def test_a_malformed_commit_in_sources_md(up):
