@@ -15,6 +15,7 @@ page, and writes the team's policies under team/policy/. Without GUIDE_TEAM none
 from __future__ import annotations
 
 import gc
+import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,7 +53,8 @@ class GuidePlugin(BasePlugin):
         catalog = guide().catalog
         if catalog.team is None:
             return markdown
-        path = page.file.src_uri
+        # A translated page (team/team-standard.ko.md, mkdocs-static-i18n's suffix layout) counts as the page.
+        path = re.sub(r"\.[a-z]{2}(?:_[A-Z]{2})?\.md$", ".md", page.file.src_uri)
         if path == STANDARD_PAGE:
             page.meta["render_macros"] = False  # the page is finished Markdown; team.yml text is never a macro
             return render_standard(catalog)
