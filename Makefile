@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install install-test serve build test test-fast lint bench sync check schemas lock clean
+.PHONY: help install install-test serve build test test-fast lint bench sync check check-image schemas lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-13s %s\n", $$1, $$2}'
@@ -56,6 +56,10 @@ sync: install ## regenerate data/catalog/, data/registry/ and data/lifecycle/ fr
 
 check: install ## validate all of data/ with the build's loader, without building the site
 	$(BIN)/python -m macros.check
+
+check-image: install ## check the FROM lines of a Dockerfile: make check-image FILE=Dockerfile (exit 1 unless all current)
+	@test -n "$(FILE)" || { echo "usage: make check-image FILE=path/to/Dockerfile" >&2; exit 2; }
+	$(BIN)/python -m macros.check_image $(if $(JSON),--json,) "$(FILE)"
 
 schemas: install ## regenerate data/schemas/*.schema.json (editor validation) from the model
 	$(BIN)/python -m macros.data.jsonschema

@@ -5,7 +5,8 @@
 - on_page_content: every page says first when no .NET channel is in support any more, and when the
   tag data is older than STALE_AFTER_DAYS (model/catalog.py; the build also prints a warning);
 - on_post_page: the rest of the finished HTML comes back, after search has indexed the page;
-- on_post_build: api/catalog.json, api/digests.json and the wizard's data file are written once per site.
+- on_post_build: api/catalog.json, api/digests.json, api/checker.json and the wizard's data file are written
+  once per site.
 
 In a team's edition (GUIDE_TEAM=team.yml) it also renames the template page "Our standard" and
 renders it from the standard, points the onboarding pages at it, puts the team banner on every
@@ -23,11 +24,13 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
 
+from .checker.table import TABLE_PATH, checker_json
 from .data.load import team_file
 from .pages.passthrough import PassthroughExtension, restore
 from .pages.source import guide
 from .render.api import API_PATH, DIGESTS_PATH, render_catalog_json, render_digests_json
 from .render.policies import POLICY_DIR, render_policies
+from .render.status import HIDDEN_BY_DEFAULT
 from .render.team import POINTING_PAGES, STANDARD_PAGE, STANDARD_TITLE, pointing_note, render_standard, team_banner
 from .render.texts import outlived_banner, stale_banner
 from .render.wizard import DATA_PATH as WIZARD_DATA_PATH
@@ -91,11 +94,13 @@ class GuidePlugin(BasePlugin):
         return restore(output)
 
     def on_post_build(self, *, config) -> None:
-        catalog = guide().catalog
+        loaded = guide()
+        catalog = loaded.catalog
         files = (
             (API_PATH, render_catalog_json(catalog)),
             (DIGESTS_PATH, render_digests_json(catalog)),
-            (WIZARD_DATA_PATH, wizard_json(guide().wizard, catalog)),
+            (WIZARD_DATA_PATH, wizard_json(loaded.wizard, catalog)),
+            (TABLE_PATH, checker_json(loaded, hidden_statuses=HIDDEN_BY_DEFAULT)),  # the checker's rules (/check/, CLI)
         )
         for path, text in files:
             target = Path(config.site_dir) / path

@@ -1,5 +1,5 @@
-"""The layers of macros/ import one way: data -> model -> wizard -> render -> pages. Renderers import no
-other renderer (only the shared html.py, texts.py and status.py) and never the glue."""
+"""The layers of macros/ import one way: data -> model -> wizard -> checker/render -> pages. Renderers import
+no other renderer (only the shared html.py, texts.py and status.py) and never the glue."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ ALLOWED = {
     "data": {"data", "model", "wizard"},  # the loader builds the model and the wizard
     "model": {"data", "model"},  # only data.schema (derived, replace) and data.errors
     "wizard": {"data", "model", "wizard"},
+    "checker": {"data", "model", "wizard", "checker"},  # the checker's decision table and its look-ups
     "render": {"data", "model", "wizard", "render"},
-    "pages": {"data", "model", "render", "pages"},
+    "pages": {"data", "model", "checker", "render", "pages"},
     "sync": {"data", "model", "sync"},  # upstream manifests -> data/catalog: never the renderers or pages
 }
 

@@ -18,6 +18,7 @@ import typing
 from ..model.catalog import CatalogFile
 from ..model.legacy import LegacyList
 from ..model.lifecycle import Lifecycle, ReleasesFile
+from ..model.migrations import Migrations
 from ..model.platforms import Platforms
 from ..model.registry import RegistryFile
 from ..model.repositories import RepositoryList
@@ -37,6 +38,7 @@ FILES = {
     "legacy": LegacyList,
     "wizard": WizardRules,
     "team": Team,  # not in data/: the file GUIDE_TEAM names (examples/team.yml)
+    "migrations": Migrations,
 }
 SCHEMA_DIR = DATA_DIR / "schemas"
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..model.catalog import Catalog, CatalogFile
 from ..model.legacy import LegacyList
 from ..model.lifecycle import Lifecycle, ReleasesFile
+from ..model.migrations import Migrations
 from ..model.order import Order
 from ..model.platforms import Platforms
 from ..model.registry import RegistryFile
@@ -30,6 +31,7 @@ from .errors import DataError, Problem, Problems
 from .jsonio import load_json
 from .legacy_checks import check_legacy
 from .lifecycle_checks import join_lifecycle
+from .migration_checks import check_migrations
 from .registry_checks import check_registry
 from .schema import Where, build, replace
 from .team_checks import check_team
@@ -44,11 +46,13 @@ RELEASES = "lifecycle/dotnet.yml"  # .NET channels, generated from releases-inde
 
 @dataclass(frozen=True)
 class Guide:
-    """Everything the site says, validated: the catalog with its derived facts, legacy names, the wizard."""
+    """Everything the site says, validated: the catalog with its derived facts, legacy names, the wizard,
+    and the migration notes (what breaks between channels)."""
 
     catalog: Catalog  # in a team's edition, with the team's standard applied (catalog.team)
     legacy: LegacyList
     wizard: Wizard
+    migrations: Migrations | None = None
 
 
 def team_file() -> Path | None:
@@ -125,7 +129,7 @@ def _load_cached(data_dir: Path, on: datetime.date, docs_dir: Path, team: Path |
     if team is not None:  # the team's edition: the wizard and every page see the standard applied
         catalog = apply_team(catalog, load_team(team, catalog))
     problems = Problems()
-    legacy = wizard = None
+    legacy = wizard = migrations = None
     try:
         legacy = load_legacy(data_dir / "legacy.yml", frozenset(r.info.repository for r in catalog.repositories))
     except DataError as error:
@@ -134,8 +138,12 @@ def _load_cached(data_dir: Path, on: datetime.date, docs_dir: Path, team: Path |
         wizard = load_wizard(data_dir / "wizard.yml", catalog, docs_dir)
     except DataError as error:
         problems.items.extend(error.problems)
-    problems.raise_if_any()  # both files' problems in one report
-    return Guide(catalog=catalog, legacy=legacy, wizard=wizard)
+    try:
+        migrations = load_migrations(data_dir / "migrations.yml", catalog)
+    except DataError as error:
+        problems.items.extend(error.problems)
+    problems.raise_if_any()  # every file's problems in one report
+    return Guide(catalog=catalog, legacy=legacy, wizard=wizard, migrations=migrations)
 
 
 def read_model(path: Path, cls, problems: Problems, root: Path):
@@ -216,6 +224,17 @@ def load_team(path: Path, catalog: Catalog) -> Team:
     team = check_team(team, shown, catalog, catalog.today, problems)
     problems.raise_if_any()
     return replace(team, file=shown)
+
+
+def load_migrations(path: Path, catalog: Catalog) -> Migrations:
+    """Step 4: migrations.yml, whose channels, repositories and distros must be the catalog's."""
+    problems = Problems()
+    root = path.parent.parent
+    migrations = read_model(path, Migrations, problems, root)
+    problems.raise_if_any()
+    check_migrations(migrations, display_path(path, root), catalog, problems)
+    problems.raise_if_any()
+    return migrations
 
 
 def load_wizard(path: Path, catalog: Catalog, docs_dir: Path) -> Wizard:
