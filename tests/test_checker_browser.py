@@ -90,8 +90,10 @@ def test_checker_page_by_keyboard_with_hostile_input_and_axe(page, site_url):
     assert parse_qs(urlparse(page.url).query) == {"ref": ["mcr.microsoft.com/dotnet/aspnet:8.0"]}
     assert "10.0-noble" in page.locator("[data-replacement]").inner_text()
     page.get_by_role("link", name="This tag on its repository page").click()  # lands on the row, shown
-    page.wait_for_url("**/images/aspnet/?ended=show#tag-8.0")
-    page.wait_for_selector("[id='tag-8.0']", state="visible")
+    page.wait_for_url("**/images/aspnet/?ended=show*")
+    row = page.locator("[id='tag-8.0']")
+    row.wait_for(state="visible")
+    page.wait_for_function("document.getElementById('tag-8.0').getBoundingClientRect().top < innerHeight")
     page.go_back()
     page.wait_for_selector("[data-verdict='end-of-life']")
 

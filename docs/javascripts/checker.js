@@ -423,7 +423,11 @@
         item.appendChild(pre);
       }
       var next = el("p", null, "image-checker__links");
-      if (entry.page) next.appendChild(link(root + entry.page, entry.page.indexOf("#tag-") >= 0 ? "This tag on its repository page" : "The repository's tags"));
+      if (entry.page) {
+        var row = link(root + entry.page, entry.page.indexOf("#tag-") >= 0 ? "This tag on its repository page" : "The repository's tags");
+        row.setAttribute("data-full-load", ""); // see start(): the row may be one the page reveals on load
+        next.appendChild(row);
+      }
       if (entry.wizard) { if (next.childNodes.length) next.appendChild(document.createTextNode(" · ")); next.appendChild(link(root + entry.wizard, "The wizard with the same answers")); }
       if (entry.verdict === "current") { next.appendChild(document.createTextNode(" · ")); next.appendChild(link("#when-a-scanner-still-reports-vulnerabilities-on-a-current-image", "Still flagged by a scanner?")); }
       if (next.childNodes.length) item.appendChild(next);
@@ -501,6 +505,15 @@
     }
 
     form.addEventListener("submit", function (event) { event.preventDefault(); check(); });
+    /* A row link loads its page in full: instant navigation would scroll to the row before the page's
+       script reveals rows hidden by default (?ended=show), and lose the row. */
+    out.addEventListener("click", function (event) {
+      var a = event.target.closest("a[data-full-load]");
+      if (!a || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+      location.assign(a.href);
+    });
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(check, 250); });
     form.querySelector("[data-checker-example]").addEventListener("click", function () {
       input.value = EXAMPLE; check(); input.focus();

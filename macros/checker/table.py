@@ -211,6 +211,24 @@ def _platform_answers(wizard: Wizard, catalog: Catalog, sig: str) -> dict:
     return answers
 
 
+_KEEP_KIND = {key: n for n, key in enumerate(("winver", "distro", "arch", "hardened", "globalization", "composite"))}
+
+
+def _switched(wizard: Wizard, answers: dict, channel: str) -> tuple[dict, object] | None:
+    """The wizard's own way forward ("Switch to <newest supported>"): the same answers on the newest
+    channel that ended (or ends soon), then the switch the wizard offers from there."""
+    ended = [
+        o.value for o in wizard.version_options if wizard.channel_labels.get(o.value, ("",))[0] in ("eol", "ending")
+    ]
+    for old in ended:
+        path, outcome = wizard.walk({**answers, "version": old})
+        if path.get("version") == old and outcome.ok and outcome.switch:
+            path, outcome = wizard.walk({**path, **dict(outcome.switch)})
+            if outcome.ok and outcome.channel == channel:
+                return path, outcome
+    return None
+
+
 def _replacement(catalog: Catalog, wizard: Wizard, model: RepositoryModel, sig: str, channel: str | None):
     repository = model.info.repository
     variants = frozenset(filter(None, sig.split("|")[1].split("+")))
@@ -218,18 +236,29 @@ def _replacement(catalog: Catalog, wizard: Wizard, model: RepositoryModel, sig: 
     if start is None or channel is None:  # appliances and samples: the repository's own pull tag
         return {"reference": model.reference(model.pull_tag), "channel": channel or "", "wizard": ""}
     answers, stage = start
-    answers = {**_platform_answers(wizard, catalog, sig), **answers, "version": channel}
-    path, outcome = wizard.walk(answers)
-    for key, value in outcome.alternatives:  # a dead end: the wizard's first working one-answer change
+    answers = {**_platform_answers(wizard, catalog, sig), **answers}
+    # The same answers on the newest supported channel; at a dead end, one of the wizard's one-answer
+    # changes, those that keep the kind of image (Nano Server stays Nano Server) first: a newer OS
+    # version or distro, then the architecture or variants, then the rest in the wizard's order.
+    path, outcome = wizard.walk({**answers, "version": channel})
+    for key, value, *_ in sorted(outcome.alternatives, key=lambda a: _KEEP_KIND.get(a[0], len(_KEEP_KIND))):
         if outcome.ok:
             break
-        path, outcome = wizard.walk({**answers, key: value})
-    if not outcome.ok:
-        return None
-    found = outcome.build if stage == "build" else outcome.run
+        path, outcome = wizard.walk({**answers, "version": channel, key: value})
+    found = (path, outcome) if outcome.ok else _switched(wizard, answers, channel)  # else the wizard's switch
     if found is None:
         return None
-    return {"reference": found.reference, "channel": outcome.channel or channel, "wizard": "wizard/?" + urlencode(path)}
+    path, outcome = found
+    if not outcome.ok:
+        return None
+    stage_found = outcome.build if stage == "build" else outcome.run
+    if stage_found is None:
+        return None
+    return {
+        "reference": stage_found.reference,
+        "channel": outcome.channel or channel,
+        "wizard": "wizard/?" + urlencode(path),
+    }
 
 
 # --- old names, notes -------------------------------------------------------------------------------
