@@ -49,7 +49,8 @@ def test_tag_rows_show_the_pull_size_build_date_and_a_pinned_reference(built_sit
     image = next(i for i in catalog.repository("aspnet").images if i.registry)
     size_mb = round(image.registry.pull_size / 1_000_000)
     assert f"pull ≈\u00a0{size_mb}\u00a0MB" in html and f"built {image.registry.created}" in html
-    assert html.count('class="guide-digest"') == sum(1 for i in catalog.repository("aspnet").images if i.registry)
+    rows = "".join(re.findall(r"<table data-tag-rows=\"\">.*?</table>", html, re.S))  # the rebuild lists have more
+    assert rows.count('class="guide-digest"') == sum(1 for i in catalog.repository("aspnet").images if i.registry)
 
 
 def test_home_and_repository_pages_say_when_the_tag_data_is_from(built_site):

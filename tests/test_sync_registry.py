@@ -31,8 +31,8 @@ def _digest(n: int) -> str:
     return "sha256:" + (f"{n:x}" * 64)[:64]
 
 
-def _info(platform: str, listing: str, created: str = "2026-01-05T10:00:00.1234567Z") -> dict:
-    """A one-image image-info file: dotnet/aspnet 10.0 noble amd64 and its manifest list."""
+def _info(platform: str, listing: str, created: str = "2026-01-05T10:00:00.1234567Z", version: str = "10.0.11") -> dict:
+    """A one-image image-info file: dotnet/aspnet 10.0 noble amd64 (.NET `version`) and its manifest list."""
     return {
         "schemaVersion": "2.0",
         "repos": [
@@ -41,16 +41,16 @@ def _info(platform: str, listing: str, created: str = "2026-01-05T10:00:00.12345
                 "repo": "dotnet/aspnet",
                 "images": [
                     {
-                        "productVersion": "10.0.11",
+                        "productVersion": version,
                         "manifest": {
                             "digest": f"mcr.microsoft.com/dotnet/aspnet@{listing}",
                             "created": created,
-                            "sharedTags": ["10.0.11-noble", "10.0-noble"],
+                            "sharedTags": [f"{version}-noble", "10.0-noble"],
                         },
                         "platforms": [
                             {
                                 "dockerfile": "src/aspnet/10.0/noble/amd64/Dockerfile",
-                                "simpleTags": ["10.0.11-noble-amd64", "10.0-noble-amd64"],
+                                "simpleTags": [f"{version}-noble-amd64", "10.0-noble-amd64"],
                                 "digest": f"mcr.microsoft.com/dotnet/aspnet@{platform}",
                                 "baseImageDigest": f"mcr.microsoft.com/dotnet/runtime@{_digest(9)}",
                                 "osType": "Linux",
@@ -71,7 +71,7 @@ def _info(platform: str, listing: str, created: str = "2026-01-05T10:00:00.12345
     }
 
 
-V1 = _info(_digest(1), _digest(10))
+V1 = _info(_digest(1), _digest(10), version="10.0.10")
 V2 = _info(_digest(2), _digest(11), created="2026-02-10T20:00:00Z")
 
 
@@ -205,6 +205,8 @@ def test_history_lists_each_digest_newest_first(versions, tmp_path):
                 "base_digest": _digest(9),
                 "layers": [[_digest(7), 29_000_000], [_digest(8), 163]],
                 "history": [[_digest(2), "2026-02-11"], [_digest(1), "2026-01-05"]],
+                # the version its tags named, changes only: what tells a .NET patch from a base image update
+                "versions": [["10.0.11", "2026-02-11"], ["10.0.10", "2026-01-05"]],
             }
         ],
         "manifest_lists": [
@@ -213,6 +215,7 @@ def test_history_lists_each_digest_newest_first(versions, tmp_path):
                 "digest": _digest(11),
                 "created": "2026-02-10",
                 "history": [[_digest(11), "2026-02-11"], [_digest(10), "2026-01-05"]],
+                "versions": [["10.0.11", "2026-02-11"], ["10.0.10", "2026-01-05"]],
             }
         ],
     }

@@ -15,6 +15,11 @@ def _history(entry, path: str, file: str, problems: Problems) -> None:
             wrong = grammar.problem(kind, value)
             if wrong:
                 problems.add(file, line(entry, "history"), f"{path}.history[{n}]", wrong)
+    for n, (version, day) in enumerate(entry.versions):
+        for kind, value in (("version", version), ("day", day)):
+            wrong = grammar.problem(kind, value)
+            if wrong:
+                problems.add(file, line(entry, "versions"), f"{path}.versions[{n}]", wrong)
     if entry.history and entry.history[0][0] != entry.digest:
         problems.add(
             file,

@@ -9,8 +9,20 @@ from functools import cached_property
 
 from .platforms import Arch
 
-# [digest, first seen (YYYY-MM-DD)]: one entry per change, newest first.
+# [digest, first seen (YYYY-MM-DD)]: one entry per change, newest first. The version timeline has the
+# same shape: [product version, first seen].
 Change = tuple[str, str]
+
+
+class _Timeline:
+    """What a platform image and a manifest list share: a digest timeline and a version timeline."""
+
+    history: tuple[Change, ...]
+    versions: tuple[Change, ...]
+
+    def version_on(self, day: str) -> str | None:
+        """The product version published on `day`: the newest version first seen on or before it."""
+        return next((version for version, seen in self.versions if seen <= day), None)
 
 
 @dataclass(frozen=True)
@@ -27,7 +39,7 @@ class RegistrySource:
 
 
 @dataclass(frozen=True)
-class RegistryImage:
+class RegistryImage(_Timeline):
     """One platform image as published: matched to the catalog by its Dockerfile folder."""
 
     dockerfile: str
@@ -37,6 +49,7 @@ class RegistryImage:
     layers: tuple[tuple[str, int], ...]
     history: tuple[Change, ...]
     base_digest: str | None = None
+    versions: tuple[Change, ...] = ()  # the product version its tags named, changes only, newest first
 
     @cached_property
     def pull_size(self) -> int:
@@ -45,13 +58,14 @@ class RegistryImage:
 
 
 @dataclass(frozen=True)
-class ManifestList:
+class ManifestList(_Timeline):
     """A multi-platform tag's manifest list: its tags, its digest and the digests it had before."""
 
     tags: tuple[str, ...]
     digest: str
     created: str
     history: tuple[Change, ...]
+    versions: tuple[Change, ...] = ()  # the product version its tags named, changes only, newest first
 
 
 @dataclass(frozen=True)

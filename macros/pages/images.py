@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..render import api, images
+from ..render import api, images, rebuilds
 from ..render.html import text
 from .passthrough import passthrough
 from .source import guide
@@ -23,8 +23,15 @@ def repository_overview(repo: str) -> str:
 
 
 def featured_tags(repo: str) -> str:
-    """Per channel: the floating tags by OS and variant, derived from the catalog."""
-    return images.render_featured_tags(guide().catalog, repo, finished_html=_searchable)
+    """Per channel: the floating tags by OS and variant, derived from the catalog, each with its recent
+    rebuilds from the registry record (kept out of the search index: digests are not what readers search)."""
+    catalog = guide().catalog
+
+    def rebuild_list(channel: str | None) -> str:
+        html = rebuilds.render_rebuilds(catalog, repo, channel)
+        return passthrough(html) if html else ""
+
+    return images.render_featured_tags(catalog, repo, finished_html=_searchable, after_table=rebuild_list)
 
 
 def support_status(repo: str) -> str:

@@ -114,10 +114,16 @@ def _channel_title(catalog: Catalog, channel: str | None, model: RepositoryModel
     return str(text(title))
 
 
-def render_featured_tags(catalog: Catalog, repo: str, finished_html: Callable[[str], str] = lambda html: html) -> str:
+def render_featured_tags(
+    catalog: Catalog,
+    repo: str,
+    finished_html: Callable[[str], str] = lambda html: html,
+    after_table: Callable[[str | None], str] = lambda _channel: "",
+) -> str:
     """For each channel, one tab: the floating tags per OS and variant, with what they resolve to.
 
-    `finished_html` receives each table; the macro passes one that lets it skip Markdown.
+    `finished_html` receives each table; the macro passes one that lets it skip Markdown. `after_table`
+    adds what follows the table in a channel's tab (the macro passes the tags' recent rebuilds).
     """
     model = catalog.repository(repo)
     channels = model.channels_or_none
@@ -132,6 +138,7 @@ def render_featured_tags(catalog: Catalog, repo: str, finished_html: Callable[[s
         # The badge sits in the tab's label, so a channel's status shows before its tab is opened.
         title = _channel_title(catalog, channel, model) + (f" {status_badge(known)}" if known else "")
         body = finished_html(_featured_table(catalog, model, groups))
+        body += after_table(channel)
         parts.append(f'{marker} "{_quoted(title)}"\n\n' + _indent(body))
     return "\n".join(parts)
 

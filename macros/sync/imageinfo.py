@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from dataclasses import field as field_
 
 from ..model import grammar
 from .errors import Where, quoted
@@ -19,6 +20,12 @@ _TIME = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})"
 )
 _TIME_EXPECTED = "a UTC time such as 2026-08-10T17:43:36.2833441Z"
+# The product version a fixed tag starts with: 10.0.11, 11.0.100-preview.7, or a .NET Framework datestamp
+# (4.8.1-20260811). Floating tags (10.0, 10.0-noble) name none.
+_VERSION_TAG = re.compile(
+    r"([0-9]{1,4}(?:\.[0-9]{1,6}){1,3}-[0-9]{8}|[0-9]{1,4}(?:\.[0-9]{1,6}){2,3}(?:-(?:preview|rc|alpha|beta)\.[0-9.]{1,12})?)"
+    r"(?=-|$)"
+)
 
 Key = tuple[str, str]  # (dockerfile, architecture): one platform image of a repository
 
@@ -61,10 +68,19 @@ class Repository:
 
 @dataclass(frozen=True)
 class Digests:
-    """The digests alone (what the history needs): per platform image, and per shared tag."""
+    """The digests alone (what the history needs): per platform image, and per shared tag; and the product
+    version each one carried (None when no tag names one), so a rebuild can say whether the version changed."""
 
     platforms: dict[Key, str]
     tags: dict[str, str]
+    platform_versions: dict[Key, str | None] = field_(default_factory=dict)
+    tag_versions: dict[str, str | None] = field_(default_factory=dict)
+
+
+def version_of(tags) -> str | None:
+    """The product version a set of tags names (the longest, so a datestamp wins over 4.8.1), else None."""
+    found = [m.group(1) for m in map(_VERSION_TAG.match, tags) if m]
+    return max(found, key=lambda v: (len(v), v)) if found else None
 
 
 def digest(value, where: Where, repository: str | None = None) -> str:
@@ -185,6 +201,8 @@ def read_digests(data, where: Where) -> dict[str, Digests]:
     for _, name, images in _repositories(data, where):
         platforms: dict[Key, str] = {}
         tags: dict[str, str] = {}
+        platform_versions: dict[Key, str | None] = {}
+        tag_versions: dict[str, str | None] = {}
         places, tag_places = {}, {}
         for image_where, image in images:
             for platform_where, platform in items(image, "platforms", image_where):
@@ -192,14 +210,17 @@ def read_digests(data, where: Where) -> dict[str, Digests]:
                 _once(places, key, platform_where, _shown(key))
                 raw = field(platform, "digest", str, platform_where)
                 platforms[key] = digest(raw, platform_where.key("digest"), name)
+                platform_versions[key] = version_of(_tags(platform, "simpleTags", platform_where))
             manifest = field(image, "manifest", (dict, type(None)), image_where, None)
             if manifest is not None:
                 at = image_where.key("manifest")
                 list_digest = digest(field(manifest, "digest", str, at), at.key("digest"), name)
-                for tag in _tags(manifest, "sharedTags", at):
+                shared = _tags(manifest, "sharedTags", at)
+                for tag in shared:
                     _once(tag_places, tag, at.key("sharedTags"), f"tag {quoted(tag)}")
                     tags[tag] = list_digest
-        found[name] = Digests(platforms, tags)
+                    tag_versions[tag] = version_of(shared)
+        found[name] = Digests(platforms, tags, platform_versions, tag_versions)
     return found
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from .errors import SyncError, Where, shown
 from .files import MAX_MANIFEST, decode_json, inside, read_json
 from .history import Commit, Git, open_bundle, open_checkout
-from .imageinfo import Digests, Platform, Repository, read_digests, read_image_info
+from .imageinfo import Digests, Platform, Repository, read_digests, read_image_info, version_of
 from .manifest import ARCH_ORDER, Document
 from .sources import vendored
 
@@ -53,14 +53,22 @@ class _Changes:
 
     platforms: dict[tuple, list[Change]] = field(default_factory=dict)
     tags: dict[tuple, list[Change]] = field(default_factory=dict)
+    # The same for the product version each one carried: (version, UTC day first seen), changes only.
+    platform_versions: dict[tuple, list[Change]] = field(default_factory=dict)
+    tag_versions: dict[tuple, list[Change]] = field(default_factory=dict)
 
     def add(self, repositories: dict[str, Digests], day: str) -> None:
         for name, digests in repositories.items():
-            for table, found in ((self.platforms, digests.platforms), (self.tags, digests.tags)):
-                for key, digest in found.items():
+            for table, found in (
+                (self.platforms, digests.platforms),
+                (self.tags, digests.tags),
+                (self.platform_versions, digests.platform_versions),
+                (self.tag_versions, digests.tag_versions),
+            ):
+                for key, value in found.items():
                     changes = table.setdefault((name, key), [])
-                    if not changes or changes[-1][0] != digest:
-                        changes.append((digest, day))
+                    if value is not None and (not changes or changes[-1][0] != value):
+                        changes.append((value, day))
 
     def newest_first(self, table: dict, name: str, key) -> list[list[str]]:
         return [list(change) for change in reversed(table.get((name, key), []))]
@@ -154,13 +162,21 @@ def _read(versions: Versions, scratch: Path) -> tuple[Current, _Changes]:
     for repository, _ in current.repositories.values():
         platforms = {key: p.digest for key, p in repository.platforms.items()}
         tags = {t: m.digest for m in repository.lists for t in m.tags}
-        changes.add({repository.name: Digests(platforms, tags)}, current.date)
+        platform_versions = {key: version_of(p.tags) for key, p in repository.platforms.items()}
+        tag_versions = {t: version_of(m.tags) for m in repository.lists for t in m.tags}
+        changes.add({repository.name: Digests(platforms, tags, platform_versions, tag_versions)}, current.date)
     return current, changes
 
 
 def ordered(repository: Repository) -> list[Platform]:
     """The platform images in record order: by Dockerfile, then architecture (amd64, arm64v8, arm32v7)."""
     return sorted(repository.platforms.values(), key=lambda p: (p.dockerfile, ARCH_ORDER.index(p.architecture)))
+
+
+def _versioned(entry: dict, versions: list) -> dict:
+    """The entry with its version timeline (newest first) when its tags ever named a version; left out
+    otherwise (samples), so the record stays compact."""
+    return entry | {"versions": versions} if versions else entry
 
 
 def _image(platform: Platform, history: list) -> dict:
@@ -184,14 +200,23 @@ def _document(repository: Repository, path: str, current: Current, changes: _Cha
     return {
         "repository": name,
         "source": source,
-        "images": [_image(p, changes.newest_first(changes.platforms, name, p.key)) for p in platforms],
+        "images": [
+            _versioned(
+                _image(p, changes.newest_first(changes.platforms, name, p.key)),
+                changes.newest_first(changes.platform_versions, name, p.key),
+            )
+            for p in platforms
+        ],
         "manifest_lists": [
-            {
-                "tags": list(m.tags),
-                "digest": m.digest,
-                "created": m.created,
-                "history": changes.newest_first(changes.tags, name, m.tags[0]),
-            }
+            _versioned(
+                {
+                    "tags": list(m.tags),
+                    "digest": m.digest,
+                    "created": m.created,
+                    "history": changes.newest_first(changes.tags, name, m.tags[0]),
+                },
+                changes.newest_first(changes.tag_versions, name, m.tags[0]),
+            )
             for m in repository.lists
             if m.tags
         ],
