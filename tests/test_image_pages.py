@@ -108,9 +108,9 @@ def test_repository_pages_show_status_featured_tags_and_the_filter(built_site, c
     text = re.sub(r"<[^>]+>", "", html)  # the pull line is highlighted: compare its text
     assert "docker pull mcr.microsoft.com/dotnet/aspnet:10.0\n" in text
     assert "<code>latest</code> points to Ubuntu 24.04" in html
-    assert "Approximate uncompressed sizes" in html
-    # No size caveat where the upstream size data has nothing.
-    assert "Approximate uncompressed sizes" not in _page(built_site, "framework-sdk")
+    assert "Pull sizes are the compressed layers" in html
+    # No size caveat where the catalog has no size data (the tag rows still show their pull size).
+    assert "Pull sizes are the compressed layers" not in _page(built_site, "framework-sdk")
 
 
 def test_lifecycle_page_lists_every_channel_with_its_status(built_site, catalog):

@@ -75,8 +75,6 @@ def test_bad_arguments_say_what_is_expected(catalog):
         current.current_tag(catalog, "aspnet", os="plan9")
     with pytest.raises(MacroArgumentError, match="unknown arch 'sparc'"):
         current.current_tag(catalog, "aspnet", arch="sparc")
-    with pytest.raises(MacroArgumentError, match="no recorded size"):
-        r.render_size_of(catalog, "samples", "aspnetapp")
 
 
 def test_short_answer_has_a_row_per_repository_with_catalog_references(catalog):
@@ -86,26 +84,6 @@ def test_short_answer_has_a_row_per_repository_with_catalog_references(catalog):
     assert "[<code>dotnet/<wbr>aspnet</code>](images/aspnet.md)" in text
     assert "<code>mcr.microsoft.com/<wbr>dotnet/<wbr>aspnet<wbr>:10.0</code>" in text
     assert "the final stage of a framework-dependent ASP.NET Core app" in text
-
-
-def test_sizes_carry_the_caveat_and_sort_smallest_first(catalog):
-    text = r.render_image_sizes(catalog, "aspnet")
-    assert "May 2025" in text and "uncompressed" in text
-    text = text.replace("\u00a0", " ")  # sizes keep their figure and unit together with no-break spaces
-    sizes = [
-        float(line.rsplit("≈ ", 1)[1].split(" ")[0].replace(",", "")) * (1000 if " GB" in line else 1)
-        for line in text.splitlines()
-        if "≈" in line
-    ]
-    assert sizes == sorted(sizes) and len(sizes) > 5
-    assert r.render_size_of(catalog, "aspnet", "10.0") == "≈\u00a0217\u00a0MB"
-    stack = r.render_layer_stack(catalog)
-    assert (
-        stack.index("runtime-deps:10.0")
-        < stack.index("runtime:10.0")
-        < stack.index("aspnet:10.0")
-        < stack.index("sdk:10.0")
-    )
 
 
 def test_table_cells_escape_pipes():

@@ -150,7 +150,7 @@ def test_listing_links_dockerfiles_at_the_source_commit_and_sizes_with_the_cavea
         in text
     )
     assert "≈\u00a0111\u00a0MB" in text  # 110598620 bytes, recorded for noble-chiseled amd64
-    assert "Approximate uncompressed sizes" in text
+    assert "Pull sizes are the compressed layers" in text
 
 
 def test_listing_rows_carry_the_facts_the_filter_reads(fixture_catalog):

@@ -65,21 +65,6 @@ def short_answer(prefix: str = "") -> str:
     return r.render_short_answer(guide().catalog, prefix)
 
 
-def size_of(repo: str, tag: str) -> str:
-    """ "≈ 217 MB": recorded x64 size of the image behind a tag."""
-    return r.render_size_of(guide().catalog, repo, tag)
-
-
-def image_sizes(repo: str, channel: str = "") -> str:
-    """Table of every x64 image of one repository with a recorded size, with the caveat."""
-    return r.render_image_sizes(guide().catalog, repo, channel)
-
-
-def layer_stack(channel: str = "") -> str:
-    """runtime-deps -> runtime -> aspnet -> sdk, with what each adds on top."""
-    return r.render_layer_stack(guide().catalog, channel)
-
-
 def catalog_sources() -> str:
     """Table of the upstream files and commits the catalog and lifecycle data were read from."""
     return r.render_catalog_sources(guide().catalog)
@@ -103,9 +88,6 @@ MACROS = {
         latest_of,
         channel_status,
         short_answer,
-        size_of,
-        image_sizes,
-        layer_stack,
         legacy_names,
         catalog_sources,
     )

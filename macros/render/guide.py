@@ -1,4 +1,4 @@
-"""Renderers for the guide pages: the short answer, sizes, the layer stack, names and sources."""
+"""Renderers for the guide pages: the short answer, names and sources (sizes and layers: layers.py)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ from markupsafe import Markup
 
 from ..data.errors import UnknownValueError
 from ..model.catalog import Catalog, RepositoryModel
-from ..model.current import current_channel, current_tag, documented_reference, example_reference
+from ..model.current import current_channel, example_reference
 from ..model.order import version_key
-from .html import breakable_code, code, join, markdown_table, md_link, size_text, small
-from .texts import SIZE_CAVEAT
+from .html import breakable_code, code, join, markdown_table, md_link, small
 
 
 def repo_link(model: RepositoryModel, prefix: str = "../", breakable: bool = False) -> Markup:
@@ -34,68 +33,6 @@ def render_short_answer(catalog: Catalog, prefix: str = "") -> str:
         + markdown_table(["When you need it for …", "Use, with a reference for today"], rows)
         + "\n</div>\n"
     )
-
-
-def _x64_size(catalog: Catalog, repo: str, tag: str) -> int:
-    model = catalog.repository(repo)
-    documented_reference(catalog, repo, tag)
-    images = [i for i in model.resolve(tag) if i.architecture == "amd64" and i.size_bytes]
-    if not images:
-        raise UnknownValueError(
-            f"no recorded size for {model.info.repository}:{tag} on x64 "
-            f"(expected a Linux or Windows tag of .NET 8 to 10 with size data)"
-        )
-    return images[0].size_bytes
-
-
-def render_size_of(catalog: Catalog, repo: str, tag: str) -> str:
-    """ "≈ 217 MB" for the x64 image behind a tag (raises when no size was recorded)."""
-    return size_text(_x64_size(catalog, repo, tag))
-
-
-def render_image_sizes(catalog: Catalog, repo: str, channel: str = "") -> str:
-    """Every x64 image of one repository and channel with a recorded size, smallest first, with the caveat."""
-    model = catalog.repository(repo)
-    channel = channel or current_channel(catalog, repo)
-    images = [i for i in model.images if i.channel == channel and i.architecture == "amd64" and i.size_bytes]
-    if not images:
-        raise UnknownValueError(
-            f"no recorded sizes for {model.info.repository} {channel} (expected one of: {', '.join(model.channels)})"
-        )
-    rows = []
-    for image in sorted(images, key=lambda i: (i.size_bytes, i.os_version)):
-        tag = min(
-            (t for t in image.shared_tags or image.platform_tags if not image.is_fixed(t)),
-            key=len,
-            default=image.tags[0],
-        )
-        rows.append([breakable_code(tag, at_hyphens=True), catalog.os_name(image), size_text(image.size_bytes)])
-    return (
-        '<div class="guide-sizes" markdown>\n\n'
-        + markdown_table(["Tag", "OS", "Size"], rows)
-        + f"\n</div>\n\n<small>{SIZE_CAVEAT}</small>\n"
-    )
-
-
-def render_layer_stack(catalog: Catalog, channel: str = "") -> str:
-    """runtime-deps -> runtime -> aspnet -> sdk on the default OS, each with what it adds on top."""
-    channel = channel or current_channel(catalog, "aspnet")
-    rows, below = [], 0
-    for slug, parent in (("runtime-deps", ""), ("runtime", "runtime-deps"), ("aspnet", "runtime"), ("sdk", "aspnet")):
-        model = catalog.repository(slug)
-        tag = current_tag(catalog, slug, channel=channel)
-        total = _x64_size(catalog, slug, tag)
-        added = "the first layers" if not parent else "+ " + size_text(total - below).removeprefix("≈\u00a0")
-        rows.append(
-            [
-                code(f"{model.info.repository}:{tag}"),
-                code(parent) if parent else "the OS image",
-                added,
-                size_text(total),
-            ]
-        )
-        below = total
-    return markdown_table(["Image", "Built on", "Adds", "Total size"], rows) + f"\n<small>{SIZE_CAVEAT}</small>\n"
 
 
 def render_channel_status(catalog: Catalog, channel: str) -> str:

@@ -10,9 +10,8 @@ from ..model.team import Approval
 
 # The one place the size caveat is worded; every size figure on the site carries it.
 SIZE_CAVEAT = (
-    "Approximate uncompressed sizes on x64, from the size baselines dotnet-docker kept until "
-    "May 2025 (the last recorded values, mapped to today's images). A registry transfers compressed "
-    "layers, and only those it does not already have, so a pull is usually much smaller."
+    "Pull sizes are the compressed layers the registry serves, added up (MB = 1,000,000 bytes). A pull "
+    "downloads only the layers the machine does not hold yet; unpacked on disk, the layers take more space."
 )
 
 
