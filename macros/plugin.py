@@ -5,8 +5,9 @@
 - on_page_content: every page says first when no .NET channel is in support any more, and when the
   tag data is older than STALE_AFTER_DAYS (model/catalog.py; the build also prints a warning);
 - on_post_page: the rest of the finished HTML comes back, after search has indexed the page;
-- on_post_build: api/catalog.json, api/digests.json, api/checker.json and the wizard's data file are written
-  once per site.
+- on_post_page: every page also announces the Atom feed of publishes (<link rel="alternate">);
+- on_post_build: api/catalog.json, api/digests.json, api/checker.json, the wizard's data file and the
+  feeds (feeds/publishes.atom, feeds/end-of-support.ics) are written once per site.
 
 In a team's edition (GUIDE_TEAM=team.yml) it also renames the template page "Our standard" and
 renders it from the standard, points the onboarding pages at it, puts the team banner on every
@@ -29,6 +30,13 @@ from .data.load import team_file
 from .pages.passthrough import PassthroughExtension, restore
 from .pages.source import guide
 from .render.api import API_PATH, DIGESTS_PATH, render_catalog_json, render_digests_json
+from .render.feeds import (
+    END_OF_SUPPORT_PATH,
+    PUBLISHES_PATH,
+    feed_link,
+    render_end_of_support_calendar,
+    render_publish_feed,
+)
 from .render.policies import POLICY_DIR, render_policies
 from .render.status import HIDDEN_BY_DEFAULT
 from .render.team import POINTING_PAGES, STANDARD_PAGE, STANDARD_TITLE, pointing_note, render_standard, team_banner
@@ -91,16 +99,21 @@ class GuidePlugin(BasePlugin):
         return "".join(map(str, banners)) + html
 
     def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ARG002 - MkDocs' signature
-        return restore(output)
+        # Relative, so it also holds on pages of another language under their own folder.
+        link = feed_link(get_relative_url(PUBLISHES_PATH, page.url))
+        return restore(output).replace("</head>", f"{link}\n</head>", 1)
 
     def on_post_build(self, *, config) -> None:
         loaded = guide()
         catalog = loaded.catalog
+        site_url = config.site_url or ""
         files = (
             (API_PATH, render_catalog_json(catalog)),
             (DIGESTS_PATH, render_digests_json(catalog)),
             (WIZARD_DATA_PATH, wizard_json(loaded.wizard, catalog)),
             (TABLE_PATH, checker_json(loaded, hidden_statuses=HIDDEN_BY_DEFAULT)),  # the checker's rules (/check/, CLI)
+            (PUBLISHES_PATH, render_publish_feed(catalog, site_url)),
+            (END_OF_SUPPORT_PATH, render_end_of_support_calendar(catalog, site_url)),
         )
         for path, text in files:
             target = Path(config.site_dir) / path

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..render import api, images, rebuilds
+from ..render import api, feeds, images, rebuilds
 from ..render.html import text
 from .passthrough import passthrough
 from .source import guide
@@ -69,6 +69,11 @@ def catalog_api_url(site_url: str) -> str:
     return site_url.rstrip("/") + "/" + api.API_PATH
 
 
+def feed_links(site_url: str) -> str:
+    """Links to the Atom feed of publishes and the end-of-support calendar (pass `config.site_url`)."""
+    return feeds.render_feed_links(site_url)
+
+
 def catalog_api_fields() -> str:
     """The documented keys of api/catalog.json, one table per level."""
     return api.render_api_fields()
@@ -97,6 +102,7 @@ MACROS = {
         image_index,
         lifecycle_table,
         catalog_api_url,
+        feed_links,
         catalog_api_fields,
         catalog_api_example,
         digest_api_fields,
