@@ -4,12 +4,12 @@ The build's other glue (finished HTML put back, the Guide loaded once, api/catal
 is the `guide` plugin in plugin.py, declared in mkdocs.yml.
 """
 
-from .pages import checker, errors, guide, home, images, layers, source, wizard
+from .pages import checker, errors, facts, guide, home, images, layers, source, wizard
 
 
 def define_env(env) -> None:
     source.start_build(env.conf)  # once per build, also for every rebuild of `mkdocs serve`
-    for module in (home, images, guide, layers, wizard, checker):
+    for module in (home, images, guide, layers, facts, wizard, checker):
         for name, function in module.MACROS.items():
             env.macro(errors.reported(name, function), name)
 

@@ -185,7 +185,7 @@ def test_support_status_warns_for_end_of_life_and_preview(page):
         ("?framework=netfx&windows=nanoserver", "Nano Server does not include it"),
         ("?distro=alpine&hardened=yes", "Alpine has no hardened variant"),
         ("?deploy=aot&os=windows", "Linux only"),
-        ("?distro=azurelinux&arch=arm32", "x64 and Arm64 only"),
+        ("?distro=azurelinux&arch=arm32", "Azure Linux images are not published for Arm32"),
     ],
 )
 def test_impossible_combinations_say_so_and_offer_alternatives(page, query, because):

@@ -221,12 +221,13 @@ def render_tag_resolution(catalog: Catalog, repo: str, finished_html: Callable[[
     if model.latest:
         same = [g for g in model.tag_groups if "latest" in g.floating]
         aliases = join((code(t) for t in same[0].floating if t != "latest"), ", ") if same else ""
-        versions = ", ".join(_unique(i.version or "" for i in model.latest))
+        # Sample images have no product version: say none rather than an empty "version ".
+        versions = ", ".join(_unique(i.version for i in model.latest if i.version))
         lines.append(
-            Markup("<code>latest</code> points to %s (version %s) for %s%s.")
+            Markup("<code>latest</code> points to %s%s for %s%s.")
             % (
                 _os_names(catalog, model.latest),
-                versions,
+                f" (version {versions})" if versions else "",
                 _platforms(catalog, model.latest),
                 Markup(", the same images as %s") % aliases if aliases else "",
             )
@@ -238,14 +239,15 @@ def render_tag_resolution(catalog: Catalog, repo: str, finished_html: Callable[[
     for group in model.tag_groups:
         if not model.is_multi_platform(group.tag):
             continue
-        versions = ", ".join(_unique(i.version or "" for i in group.images))
+        versions = ", ".join(_unique(i.version for i in group.images if i.version))
         tags = (
             join([anchored_codes(group.floating), join([small("fixed:"), anchored_codes(group.fixed)], " ")])
             if group.fixed
             else anchored_codes(group.floating)
         )
         known = channel_status(catalog, model, group.channel)
-        facts = [f"{_os_names(catalog, group.images)}, version {versions}", small(_platforms(catalog, group.images))]
+        named = _os_names(catalog, group.images) + (f", version {versions}" if versions else "")
+        facts = [named, small(_platforms(catalog, group.images))]
         rows.append(
             [
                 join([copy_button(model, group.tag), tags], " "),
@@ -455,6 +457,14 @@ def render_image_index(catalog: Catalog) -> str:
     )
 
 
+def _shipped_on(catalog: Catalog, channel: str) -> str:
+    """ " Images: Windows Server Core 2022, Windows Server Core 2025." from the catalog ("" when none), so a
+    lifecycle note never types the operating systems a channel ships on."""
+    found = {i.os_version for i in catalog.images if i.channel == channel}
+    names = [o.name for o in catalog.platforms.os_versions if o.os_version in found]
+    return f" Its images run on {', '.join(names)}." if names else ""
+
+
 def render_lifecycle(catalog: Catalog) -> str:
     """Every channel with release type, dates and status, and the repositories and tags that carry it."""
     rows = []
@@ -478,7 +488,11 @@ def render_lifecycle(catalog: Catalog) -> str:
     table = markdown_table(
         ["Channel", "Release type", "GA", "End of life", "Status", "Repositories and main tag"], rows
     )
-    notes = [f"- **{text(c.title)}:** {prose(c.note)}" for c in catalog.lifecycle.channels if c.note]
+    notes = [
+        f"- **{text(c.title)}:** {prose(c.note)}{text(_shipped_on(catalog, c.channel))}"
+        for c in catalog.lifecycle.channels
+        if c.note
+    ]
     return (
         table
         + "\n"
