@@ -53,7 +53,10 @@ def test_the_calendar_has_every_end_of_support_date(built_site, catalog):
     calendar = Calendar.from_ical((built_site / "feeds" / "end-of-support.ics").read_bytes())
     events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
     expected = [c for c in catalog.lifecycle.channels if c.eol is not None]
-    assert len(events) == len(expected) > 3
+    windows = catalog.lifecycle.windows
+    assert len(events) == len(expected) + len(windows) and len(expected) > 3 and windows
+    server_2016 = events["Windows Server 2016 reaches end of extended support"]
+    assert server_2016.decoded("dtstart") == datetime.date(2027, 1, 12)
     for channel in expected:
         event = next(e for s, e in events.items() if s.startswith(f"{channel.title} ("))
         assert event.decoded("dtstart") == channel.eol

@@ -82,7 +82,8 @@ def render_publish_feed(catalog: Catalog, site_url: str) -> str:
 
 
 def render_end_of_support_calendar(catalog: Catalog, site_url: str) -> str:
-    """iCalendar: one all-day event per .NET channel with an end-of-support date."""
+    """iCalendar: one all-day event per .NET channel with an end-of-support date, and one per Windows
+    Server release the Windows images run on (its end of extended support)."""
     site = site_url.rstrip("/") + "/"
     stamp = _midnight(catalog.data_date or catalog.today)  # a data date, never the build's clock
     calendar = Calendar()
@@ -105,6 +106,23 @@ def render_end_of_support_calendar(catalog: Catalog, site_url: str) -> str:
             f"Move to a supported channel before then: {site}images/lifecycle/",
         )
         event.add("url", f"{site}images/lifecycle/")
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    for release in catalog.lifecycle.windows:  # the Windows images end with the Windows Server they run on
+        event = Event()
+        key = release.name.lower().replace(" ", "-")
+        event.add("uid", f"eol-{key}@{_host(site)}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", release.extended_end)
+        event.add("dtend", release.extended_end + datetime.timedelta(days=1))
+        event.add("summary", f"{release.name} reaches end of extended support")
+        event.add(
+            "description",
+            f"From {release.extended_end.isoformat()}, Windows images on {release.name} "
+            f"({', '.join(release.os_versions)}) get no more fixes. Move to a newer Windows Server before then: "
+            f"{release.url}",
+        )
+        event.add("url", release.url)
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical().decode("utf-8")
