@@ -100,8 +100,11 @@ class GuidePlugin(BasePlugin):
 
     def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ARG002 - MkDocs' signature
         # Relative, so it also holds on pages of another language under their own folder.
+        output = restore(output)
+        if page is None:  # a page MkDocs did not make (tests call the hook with finished HTML only)
+            return output
         link = feed_link(get_relative_url(PUBLISHES_PATH, page.url))
-        return restore(output).replace("</head>", f"{link}\n</head>", 1)
+        return output.replace("</head>", f"{link}\n</head>", 1)
 
     def on_post_build(self, *, config) -> None:
         loaded = guide()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..model.catalog import Catalog
+from ..model.catalog import Catalog, RepositoryModel
 from ..model.rebuilds import RECENT_REBUILDS, Rebuild, rebuilds, tag_timeline
 from .html import code, html_table, small, text
 from .texts import digest_reference
@@ -21,11 +21,12 @@ def _change(rebuild: Rebuild) -> Markup:
     return text("rebuilt")
 
 
-def _tag_details(repository: str, tag: str, found: tuple[Rebuild, ...], total: int) -> str:
+def _tag_details(model: RepositoryModel, tag: str, found: tuple[Rebuild, ...], total: int) -> str:
     newest = found[0]
     said = f"last rebuilt {newest.day}" + (f", {newest.version}" if newest.version else "")
     summary = Markup(f"{code(tag)} {small(said)}")
-    rows = [[r.day, digest_reference(repository, r.digest), _change(r)] for r in found]
+    # model.pinned: the reference as this edition pulls it (a team's mirror, when it has one).
+    rows = [[r.day, digest_reference(model.pinned(r.digest), r.digest), _change(r)] for r in found]
     shown = f"the last {len(found)} of {total}" if total > len(found) else f"all {total}"
     return (
         f'<details class="guide-rebuilds" data-rebuilds="{text(tag)}"><summary>{summary}</summary>\n'
@@ -43,7 +44,7 @@ def render_rebuilds(catalog: Catalog, repo: str, channel: str | None) -> str:
         timeline = tag_timeline(model, group.tag)
         if timeline is None or not timeline.history:
             continue
-        parts.append(_tag_details(model.info.repository, group.tag, rebuilds(timeline), len(timeline.history)))
+        parts.append(_tag_details(model, group.tag, rebuilds(timeline), len(timeline.history)))
     if not parts:
         return ""
     return (
