@@ -82,6 +82,7 @@ def test_wizard_answers_on_windows_server_2016_warn(catalog, built_site):
 def test_the_wizard_shows_the_warning_in_its_status(page, catalog):
     answers, _ = _windows_2016_answer(catalog)
     page.goto(page.base_url + "wizard/?" + urlencode(answers))
-    status = page.wait_for_selector('[data-slot="status"]')
+    page.wait_for_selector('[data-slot="status-text"]:has-text("Windows Server 2016")')
+    status = page.query_selector('[data-slot="status"]')
     assert WARNING in status.inner_text()
     assert "warning" in status.get_attribute("class")
