@@ -44,7 +44,8 @@ def test_the_warning_is_computed_from_the_dates():
 
 def test_repository_pages_and_the_lifecycle_page_warn(built_site):
     page = (built_site / "images" / "framework-aspnet" / "index.html").read_text()
-    badges = re.findall(r'<span class="guide-status guide-status--ending" data-os-status="ending"[^>]*>([^<]*)<', page)
+    badge = r'<span class="guide-os-status guide-status--ending" data-os-status="ending"[^>]*>([^<]*)<'
+    badges = re.findall(badge, page)
     assert badges == [WARNING, WARNING]  # the featured tag and the tag row of the one ltsc2016 image
     assert "ltsc2019" in page and "Windows Server 2019 support" not in page  # only a near end warns
     lifecycle = (built_site / "images" / "lifecycle" / "index.html").read_text()
