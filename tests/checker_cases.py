@@ -24,6 +24,7 @@ CASES = [
         ["outdated-digest"],
     ),
     ("bare historic digest", HISTORIC_DIGEST, ["outdated-digest"]),
+    ("digest of another repository", f"mcr.microsoft.com/dotnet/sdk:10.0@{HISTORIC_DIGEST}", ["current"]),
     ("bare historic digest without prefix", HISTORIC_DIGEST.removeprefix("sha256:"), ["outdated-digest"]),
     ("end of life in the catalog", "FROM mcr.microsoft.com/dotnet/aspnet:8.0", ["end-of-life"]),
     ("end of life, Debian", "mcr.microsoft.com/dotnet/runtime:9.0-bookworm-slim-arm64v8", ["end-of-life"]),

@@ -306,6 +306,10 @@
       return;
     }
     var current = has(all, known.current_digest) ? all[known.current_digest] : {};
+    if (current.repository !== undefined && current.repository !== repository) {
+      r.reasons.push(["digest-other-repository", current.repository]);
+      return;
+    }
     r.reasons.push(["digest-replaced", known.first_seen, known.current_digest, current.first_seen || ""]);
     if (["current", "ends-soon", "preview"].indexOf(r.verdict) >= 0) {
       r.verdict = "outdated-digest";

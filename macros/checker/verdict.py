@@ -206,6 +206,9 @@ def _digest(ref: dict, repository: str, result: dict, digests: dict | None) -> N
             result["reasons"].append(["digest-other-repository", known.get("repository", "")])
         return
     current = digests["digests"].get(known["current_digest"], {})
+    if current.get("repository", repository) != repository:
+        result["reasons"].append(["digest-other-repository", current["repository"]])
+        return
     result["reasons"].append(
         ["digest-replaced", known["first_seen"], known["current_digest"], current.get("first_seen", "")]
     )
