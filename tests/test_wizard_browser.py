@@ -475,3 +475,12 @@ def test_dead_end_offers_the_in_place_upgrade_first(page):
     first.locator("button").click()
     assert _refs(page)["run"] == _ref("framework/aspnet:4.8.1-windowsservercore-ltsc2022")
     assert page.locator("[data-slot=sdk]").is_hidden()  # the SDK route is for .NET on Linux
+
+
+def test_a_data_file_that_does_not_load_is_said(page):
+    page.route("**/wizard/data.json*", lambda route: route.abort())
+    page.goto(page.base_url + "wizard/")
+    notice = page.locator("[data-wizard-notice]")
+    notice.wait_for(state="visible")
+    assert "could not be loaded" in notice.inner_text()
+    assert page.locator("[data-slot=run] [data-image-ref]").count() == 1  # the server's answer stays

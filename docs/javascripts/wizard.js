@@ -21,8 +21,17 @@
     }
     var early = []; // answers given before the data arrived, applied in order once it has
     var form = root.querySelector("form");
-    form.addEventListener("change", function (event) { if (event.target.name) early.push([event.target.name, event.target.value]); });
-    loading[src].then(function (data) { bind(root, data, early); });
+    var remember = function (event) { if (event.target.name) early.push([event.target.name, event.target.value]); };
+    form.addEventListener("change", remember);
+    loading[src].then(function (data) {
+      form.removeEventListener("change", remember);
+      bind(root, data, early);
+    }, function () {
+      var notice = root.querySelector("[data-wizard-notice]");
+      notice.textContent = "The wizard's answers could not be loaded; the page shows the most common one. " +
+        "Reload the page, or use every answer as tables (linked at the end of this page).";
+      notice.hidden = false;
+    });
   }
 
   function bind(root, data, early) {

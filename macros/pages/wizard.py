@@ -1,4 +1,4 @@
-"""Macros for the wizard page: the step-by-step form with its embedded data, and the static decision guide."""
+"""Macros for the wizard pages: the step-by-step form with its default result, and the static decision guide."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from .source import guide
 
 
 def wizard() -> str:
-    """The wizard form, result region and its data (JSON from data/wizard.yml + the catalog)."""
+    """The wizard form with the default answers and their result (the script fetches wizard/data.json)."""
     return passthrough(render_wizard(guide().wizard, guide().catalog))
 
 
