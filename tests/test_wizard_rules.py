@@ -429,3 +429,14 @@ def test_server_renders_the_default_answer_and_its_result(real, catalog):
 
 def test_tag_links_land_on_the_row():
     assert tag_href("../images/aspnet/", "10.0-noble") == "../images/aspnet/?tag=10.0-noble#tag-10.0-noble"
+
+
+def test_result_view_carries_the_windows_server_warning(real, catalog):
+    """The server's rendering of a result says what wizard.js says for it, the Windows warning included."""
+    data = wizard_data(real, catalog)
+    warned = [i for i, o in enumerate(data["outcomes"]) if "w" in o]
+    assert warned
+    for index in warned[:20]:
+        view = result_view(data, index)
+        assert data["texts"][data["outcomes"][index]["w"]] in view["status_text"]
+        assert view["status_class"] in ("warning", "danger")

@@ -213,8 +213,12 @@ def result_view(data: dict, index: int) -> dict:
     view = {
         "index": index,
         "ok": "no" not in outcome,
-        "status_class": {"eol": "danger", "preview": "warning", "ending": "warning"}.get(status[0], "info"),
-        "status_text": f"{outcome['v']}: {status[1]}" + (f". {data['texts'][outcome['t']]}" if "t" in outcome else ""),
+        # "w": the answer's Windows Server release ends soon or has ended (a warning on a supported channel).
+        "status_class": {"eol": "danger", "preview": "warning", "ending": "warning"}.get(
+            status[0], "warning" if "w" in outcome else "info"
+        ),
+        "status_text": f"{outcome['v']}: {status[1]}"
+        + "".join(f". {data['texts'][outcome[key]]}" for key in ("t", "w") if key in outcome),
         "stops": status[2] if len(status) > 2 else None,
         "switch": bool(outcome.get("sw")),
     }
