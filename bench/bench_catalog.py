@@ -26,7 +26,7 @@ def run() -> list[Row]:
     today = load.today()
     catalog = _timed(lambda: load.load_catalog(load.DATA_DIR, today))
     # Past the cache: the wrapped function loads every file again.
-    guide = _timed(lambda: load._load_cached.__wrapped__(load.DATA_DIR, today, load.DOCS_DIR, ()))
+    guide = _timed(lambda: load._load_cached.__wrapped__(load.DATA_DIR, today, load.DOCS_DIR, None, ()))
     return [
         Row(
             "catalog load + validate (real data)",
