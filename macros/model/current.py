@@ -134,4 +134,4 @@ def example_reference(catalog: Catalog, model: RepositoryModel) -> str:
     for tag in ("latest", *model.images_by_tag):
         if model.has_tag(tag):
             return model.reference(tag)
-    return model.info.image_name
+    return model.image_name
