@@ -5,6 +5,7 @@ python -m macros.check_image --ref IMAGE       one reference (or a bare digest)
 python -m macros.check_image - < Dockerfile    read standard input
   --json          the machine-readable result (the same fields the page uses)
   --api DIR       read the decision table and digests from a built site's api/ folder instead of data/
+  --team TEAM_YML the table of that team's edition: images outside its standard get outside-standard
 
 Exit status: 0 when every verdict is current or not-dotnet, 1 when any other verdict is found,
 2 when the input cannot be checked (empty, binary, too large, no FROM, a FROM without an image).
@@ -21,20 +22,24 @@ from pathlib import Path
 from .checker.dockerfile import MAX_CHARS
 from .checker.messages import problem_text, reason_text
 from .checker.verdict import check_text, from_line
+from .data.errors import DataError
 
 
-def load_tables(api: Path | None) -> tuple[dict, callable]:
-    """The decision table, and a function that gives the digest record when a digest needs it."""
+def load_tables(api: Path | None, team: Path | None = None) -> tuple[dict, callable]:
+    """The decision table, and a function that gives the digest record when a digest needs it;
+    with `team` (a team.yml), the table of that team's edition (its standard is one more verdict)."""
     if api is not None:
         table = json.loads((api / "checker.json").read_text(encoding="utf-8"))
         return table, lambda: json.loads((api / "digests.json").read_text(encoding="utf-8"))
     from .checker.table import checker_json
+    from .checker.team import team_policy
     from .data.load import load_guide
     from .render.api import digests_document
     from .render.status import HIDDEN_BY_DEFAULT
 
-    guide = load_guide()
-    table = json.loads(checker_json(guide, hidden_statuses=HIDDEN_BY_DEFAULT))  # the text the build writes
+    guide = load_guide(team=team)
+    policies = [team_policy(guide.catalog)] if guide.catalog.team else []
+    table = json.loads(checker_json(guide, policies, hidden_statuses=HIDDEN_BY_DEFAULT))  # what the build writes
     return table, lambda: digests_document(guide.catalog)
 
 
@@ -80,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ref", help="one image reference or digest instead of a file")
     parser.add_argument("--json", action="store_true", help="print the machine-readable result")
     parser.add_argument("--api", type=Path, help="a built site's api/ folder to read the tables from")
+    parser.add_argument("--team", type=Path, help="a team.yml: images outside that standard fail too (exit 1)")
     args = parser.parse_args(argv)
     if (args.file is None) == (args.ref is None):
         parser.print_usage(sys.stderr)
@@ -90,7 +96,17 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"error: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
         return 2
-    table, digests = load_tables(args.api)
+    if args.api is not None and args.team is not None:
+        print(
+            "error: --api reads a built site's tables (a team's edition has its standard in them); give one",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        table, digests = load_tables(args.api, args.team.resolve() if args.team else None)
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 2
     result = run(text, table, digests)
     status = exit_status(result, table)
     if args.json:

@@ -26,6 +26,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
 
 from .checker.table import TABLE_PATH, checker_json
+from .checker.team import team_policy
 from .data.load import team_file
 from .pages.passthrough import PassthroughExtension, restore
 from .pages.source import guide
@@ -114,7 +115,8 @@ class GuidePlugin(BasePlugin):
             (API_PATH, render_catalog_json(catalog)),
             (DIGESTS_PATH, render_digests_json(catalog)),
             (WIZARD_DATA_PATH, wizard_json(loaded.wizard, catalog)),
-            (TABLE_PATH, checker_json(loaded, hidden_statuses=HIDDEN_BY_DEFAULT)),  # the checker's rules (/check/, CLI)
+            # The checker's rules (/check/, CLI); a team's edition adds its standard as one more verdict.
+            (TABLE_PATH, checker_json(loaded, _team_policies(catalog), hidden_statuses=HIDDEN_BY_DEFAULT)),
             (PUBLISHES_PATH, render_publish_feed(catalog, site_url)),
             (END_OF_SUPPORT_PATH, render_end_of_support_calendar(catalog, site_url)),
         )
@@ -127,6 +129,10 @@ class GuidePlugin(BasePlugin):
             folder.mkdir(parents=True, exist_ok=True)
             for name, text in render_policies(catalog).items():
                 (folder / name).write_text(text, encoding="utf-8")
+
+
+def _team_policies(catalog) -> list:
+    return [team_policy(catalog)] if catalog.team is not None else []
 
 
 def _renamed(nav, path: str, title: str):

@@ -530,3 +530,47 @@ def test_the_public_site_has_no_trace_of_a_team(built_site, team_site):
     # changes pages only, through the model.
     for shared in ("javascripts/wizard.js", "stylesheets/guide.css", "api/catalog.json", "api/digests.json"):
         assert (built_site / shared).read_bytes() == (team_site / shared).read_bytes(), shared
+
+
+# --- the checker knows the standard ------------------------------------------------------------------
+
+CHECK_CASES = [  # (FROM line, verdict with --team, a word of its reasons)
+    ("FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled", "outside-standard", "mirror"),
+    ("FROM {good}", "current", ""),
+    (f"FROM {MIRROR}/dotnet/aspnet:10.0-noble-chiseled", "outside-standard", "tag and digest"),
+    (f"FROM {MIRROR}/dotnet/aspnet:10.0-azurelinux3.0", "outside-standard", "outside the standard of Payments"),
+    (f"FROM {MIRROR}/dotnet/monitor:10.0", "outside-standard", "outside the standard of Payments"),
+    (f"FROM {MIRROR}/dotnet/aspnet:8.0", "end-of-life", "status-eol"),
+    ("FROM node:20", "not-dotnet", ""),
+]
+
+
+def team_check_text(catalog) -> str:
+    """A Dockerfile with one FROM per case of CHECK_CASES."""
+    good = catalog.repository("aspnet").reference("10.0-noble-chiseled")
+    return "\n".join(line.format(good=good) for line, _, _ in CHECK_CASES) + "\n"
+
+
+def test_the_command_line_checker_takes_the_team_standard(team_guide, tmp_path):
+    dockerfile = tmp_path / "Dockerfile"
+    dockerfile.write_text(team_check_text(team_guide.catalog), encoding="utf-8")
+    env = {"PATH": "/usr/bin:/bin", "GUIDE_TODAY": TODAY}
+
+    def check(*args):
+        command = [sys.executable, "-m", "macros.check_image", "--json", *args, str(dockerfile)]
+        return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+
+    result = check("--team", str(EXAMPLE))
+    assert result.returncode == 1, result.stderr
+    entries = json.loads(result.stdout)["entries"]
+    for entry, (_, verdict, why) in zip(entries, CHECK_CASES, strict=True):
+        assert entry["verdict"] == verdict, entry
+        assert why in json.dumps(entry["reasons"]), entry
+    replaced = next(e for e in entries if e["verdict"] == "end-of-life")["replacement"]
+    assert replaced.startswith(f"{MIRROR}/dotnet/aspnet:10.0") and "@sha256:" in replaced
+    public = json.loads(check().stdout)["entries"]  # without --team a mirror is another registry
+    assert public[0]["verdict"] == "current" and public[2]["verdict"] == "not-dotnet"
+    broken = tmp_path / "team.yml"
+    broken.write_text("team: [x\n", encoding="utf-8")
+    result = check("--team", str(broken))
+    assert result.returncode == 2 and "team.yml:" in result.stderr and "Traceback" not in result.stderr

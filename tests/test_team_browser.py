@@ -4,6 +4,7 @@ the standard; screenshots of the pages the edition changes."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,23 @@ def test_screenshots_of_the_team_pages(team_page, width):
         page.goto(page.base_url + path)
         assert page.locator("[data-guide-team]").count() == 1
         page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=name != "aspnet")
+
+
+def test_the_team_checker_page_agrees_with_the_command_line(team_page, team_site, team_catalog):
+    """The page's script and Python read the team edition's table alike: the standard's verdict included."""
+    from test_team import team_check_text
+
+    from macros.checker.verdict import check_text
+
+    page = team_page
+    table = json.loads((team_site / "api" / "checker.json").read_text(encoding="utf-8"))
+    digests = json.loads((team_site / "api" / "digests.json").read_text(encoding="utf-8"))
+    text = team_check_text(team_catalog)
+    page.goto(page.base_url + "check/")
+    page.wait_for_function("window.guideChecker !== undefined")
+    found = page.evaluate(
+        "([text, table, digests]) => window.guideChecker.checkText(text, table, digests)", [text, table, digests]
+    )
+    expected = check_text(text, table, digests)
+    assert found == expected
+    assert [e["verdict"] for e in expected["entries"]].count("outside-standard") == 4

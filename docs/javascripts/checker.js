@@ -219,8 +219,13 @@
   var STATUS_VERDICT = { supported: "current", ending: "ends-soon", eol: "end-of-life", preview: "preview" };
 
   function checkReference(text, table, digests) {
+    var mirrored = false;
+    table.policies.forEach(function (p) { // a team's mirror: read the image it mirrors
+      if (p.mirror && text.toLowerCase().indexOf(p.mirror + "/") === 0) { text = table.registry + text.slice(p.mirror.length); mirrored = true; }
+    });
     var ref = parseReference(text);
     if (!ref) return result("not-dotnet", { reasons: [["not-a-reference", text]] });
+    ref.mirrored = mirrored;
     var host = ref.host, name = ref.name;
     if (host && table.registries.indexOf(host) < 0 && table.hub_hosts.indexOf(host) < 0) {
       return result("not-dotnet", { reasons: [["other-registry", host]] });
@@ -285,10 +290,13 @@
       }
     }
     table.policies.forEach(function (policy) { // an extra verdict from a policy (a team standard)
-      var listed = has(policy.outside, repository) ? policy.outside[repository] : [];
-      if (passing(table, r.verdict) && (listed.indexOf("*") >= 0 || listed.indexOf(tag) >= 0)) {
-        r.verdict = policy.verdict; r.reasons.push(["policy", policy.reason]);
-      }
+      var listed = has(policy.outside, repository) ? policy.outside[repository] : [], why;
+      if (!passing(table, r.verdict)) return;
+      if (policy.mirror && !ref.mirrored) why = policy.mirror_reason;
+      else if (listed.indexOf("*") >= 0 || listed.indexOf(tag) >= 0) why = policy.reason;
+      else if (policy.digest_reason && !ref.digest) why = policy.digest_reason;
+      else return;
+      r.verdict = policy.verdict; r.reasons.push(["policy", why]);
     });
     return r;
   }

@@ -66,6 +66,10 @@ class Policy:
     reason: str
     outside: dict[str, tuple[str, ...]] = field(default_factory=dict)
     passing: bool = False
+    # A team's mirror of the registry: references through it are read as the images they mirror, and
+    # a reference to the registry itself gets the verdict; pin_digest: a reference without a digest does.
+    mirror: str = ""
+    pin_digest: bool = False
 
 
 # The query that shows rows hidden by default on a repository page (docs/javascripts/tag-filter.js).
@@ -110,11 +114,19 @@ def checker_document(
         "legacy": _legacy(legacy),
         "notes": _notes(migrations),
         "messages": {"problems": PROBLEMS, "reasons": REASONS},
-        "policies": [
-            {"verdict": p.verdict, "reason": p.reason, "outside": {k: list(v) for k, v in sorted(p.outside.items())}}
-            for p in policies
-        ],
+        "policies": [_policy(p) for p in policies],
     }
+
+
+def _policy(policy: Policy) -> dict:
+    entry = {"verdict": policy.verdict, "reason": policy.reason}
+    entry["outside"] = {k: list(v) for k, v in sorted(policy.outside.items())}
+    if policy.mirror:
+        entry["mirror"] = policy.mirror
+        entry["mirror_reason"] = f"pull it through the team's mirror, {policy.mirror}, not the public registry"
+    if policy.pin_digest:
+        entry["digest_reason"] = "the standard pins by tag and digest (image:tag@sha256:…)"
+    return entry
 
 
 def _newest_supported(catalog: Catalog) -> dict[str, str | None]:
@@ -255,7 +267,7 @@ def _replacement(catalog: Catalog, wizard: Wizard, model: RepositoryModel, sig: 
     if stage_found is None:
         return None
     return {
-        "reference": stage_found.reference,
+        "reference": catalog.repository(stage_found.repository).reference(stage_found.tag),  # a team's mirror
         "channel": outcome.channel or channel,
         "wizard": "wizard/?" + urlencode(path),
     }

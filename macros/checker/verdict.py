@@ -106,9 +106,14 @@ def _result(verdict: str, **values) -> dict:
 
 def check_reference(text: str, table: dict, digests: dict | None) -> dict:
     """The verdict for one image reference (ARGs already substituted)."""
+    mirrored = False
+    for policy in table["policies"]:  # a team's mirror: read the image it mirrors
+        if policy.get("mirror") and text.lower().startswith(policy["mirror"] + "/"):
+            text, mirrored = table["registry"] + text[len(policy["mirror"]) :], True
     ref = parse_reference(text)
     if ref is None:
         return _result("not-dotnet", reasons=[["not-a-reference", text]])
+    ref["mirrored"] = mirrored
     host, name = ref["host"], ref["name"]
     if host and host not in table["registries"] and host not in table["hub_hosts"]:
         return _result("not-dotnet", reasons=[["other-registry", host]])
@@ -186,9 +191,18 @@ def _repository(ref: dict, repository: str, table: dict, digests: dict | None) -
             result["notes"] = _notes(table, repository, tag, channel, found["channel"], legacy=False)
     for policy in table["policies"]:  # an extra verdict from a policy (a team standard)
         listed = policy["outside"].get(repository, [])
-        if _passing(table, result["verdict"]) and ("*" in listed or tag in listed):
-            result["verdict"] = policy["verdict"]
-            result["reasons"].append(["policy", policy["reason"]])
+        if not _passing(table, result["verdict"]):
+            continue
+        if policy.get("mirror") and not ref.get("mirrored"):
+            why = policy["mirror_reason"]
+        elif "*" in listed or tag in listed:
+            why = policy["reason"]
+        elif policy.get("digest_reason") and not ref["digest"]:
+            why = policy["digest_reason"]
+        else:
+            continue
+        result["verdict"] = policy["verdict"]
+        result["reasons"].append(["policy", why])
     return result
 
 
