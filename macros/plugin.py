@@ -4,10 +4,11 @@
 - on_pre_build: the Guide is loaded and validated once, with Python's cyclic GC paused (see below);
 - on_page_content: every page says first when no .NET channel is in support any more, and when the
   tag data is older than STALE_AFTER_DAYS (model/catalog.py; the build also prints a warning);
-- on_post_page: the rest of the finished HTML comes back, after search has indexed the page;
-- on_post_page: every page also announces the Atom feed of publishes (<link rel="alternate">);
-- on_post_build: api/catalog.json, api/digests.json, api/checker.json, the wizard's data file and the
-  feeds (feeds/publishes.atom, feeds/end-of-support.ics) are written once per site.
+- on_post_page: the rest of the finished HTML comes back, after search has indexed the page, the page is
+  fitted to its language edition (pages/editions.py), and it announces the Atom feed of publishes;
+- on_post_build: after the last language's pass, api/catalog.json, api/digests.json, api/checker.json, the
+  wizard's data file and the feeds (feeds/publishes.atom, feeds/end-of-support.ics) are written once, at
+  the root, and the search index and sitemap are split per language (pages/editions.py).
 
 In a team's edition (GUIDE_TEAM=team.yml) it also renames the template page "Our standard" and
 renders it from the standard, points the onboarding pages at it, puts the team banner on every
@@ -22,12 +23,13 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
 from .checker.table import TABLE_PATH, checker_json
 from .checker.team import team_policy
 from .data.load import team_file
+from .pages import editions
 from .pages.passthrough import PassthroughExtension, restore
 from .pages.source import guide
 from .render.api import API_PATH, DIGESTS_PATH, render_catalog_json, render_digests_json
@@ -48,6 +50,7 @@ from .render.wizard import wizard_json
 
 class GuidePlugin(BasePlugin):
     def on_config(self, config):
+        editions.quiet_handled_warnings()
         config.markdown_extensions.append(PassthroughExtension())
         if team_file() is not None:
             config.nav = _renamed(config.nav, STANDARD_PAGE, STANDARD_TITLE)
@@ -97,17 +100,28 @@ class GuidePlugin(BasePlugin):
             banners.append(team_banner(catalog, get_relative_url("team/team-standard/", page.url)))
         if catalog.stale_days:
             banners.append(stale_banner(catalog.stale_days, get_relative_url("reference/sources/", page.url)))
-        return "".join(map(str, banners)) + html
+        return "".join(map(str, banners)) + editions.twin_anchors(html, page, editions.language(config))
 
-    def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ARG002 - MkDocs' signature
+    def on_post_page(self, output: str, *, page, config) -> str:
         # Relative, so it also holds on pages of another language under their own folder.
         output = restore(output)
         if page is None:  # a page MkDocs did not make (tests call the hook with finished HTML only)
             return output
+        output = editions.edition_page(output, page.url, editions.language(config))
         link = feed_link(get_relative_url(PUBLISHES_PATH, page.url))
         return output.replace("</head>", f"{link}\n</head>", 1)
 
+    # After the i18n plugin's on_post_build (-100), which runs the other languages' passes inside the
+    # English one: the last call here is the English pass's, once every language is written.
+    @event_priority(-110)
     def on_post_build(self, *, config) -> None:
+        if not editions.is_last_pass(config):
+            return
+        site_dir = Path(config.site_dir)
+        langs = editions.languages(config)
+        if len(langs) > 1:
+            editions.split_search_index(site_dir, langs)
+            editions.split_sitemap(site_dir, config.site_url or "", langs)
         loaded = guide()
         catalog = loaded.catalog
         site_url = config.site_url or ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import markdown
 
@@ -16,7 +17,8 @@ def test_placeholder_survives_markdown_and_comes_back_verbatim():
     source = f'<div class="group" markdown>\n\n### Heading\n\n{passthrough(TABLE)}\n</div>\n'
     converted = markdown.markdown(source, extensions=["md_in_html"])
     assert TABLE not in converted and "guide-html-" in converted  # Markdown never saw the table
-    page = GuidePlugin().on_post_page(converted, page=None, config=None)
+    english_site = SimpleNamespace(plugins={})  # no i18n plugin: the default edition
+    page = GuidePlugin().on_post_page(converted, page=SimpleNamespace(url="x/"), config=english_site)
     assert TABLE in page  # attribute order kept, Markdown syntax inside left alone
     assert "<h3>Heading</h3>" in page and "guide-html-" not in page
 

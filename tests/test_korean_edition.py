@@ -1,0 +1,88 @@
+"""The Korean edition's structure, read from the built site: /ko/ beside English at /, a language switcher
+on every page that lands on the same page in the other language, one copy of the files written once
+per site, one search index per language, readable Korean anchors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+import pytest
+
+SWITCHER = re.compile(r'<a href="([^"]*)" hreflang="(en|ko)" class="md-select__link" target="_self">')
+
+
+def _pages(site: Path) -> list[str]:
+    """Every page of the English site, as its URL path ("guide/tags/"), the 404 page left out."""
+    folders = [p.parent.relative_to(site) for p in site.rglob("index.html")]
+    return sorted(f"{f.as_posix()}/" if f.parts else "" for f in folders if f.parts[:1] != ("ko",))
+
+
+def _html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def _switcher(site: Path, url: str) -> dict[str, str]:
+    """Where the page's language switcher goes, per language, as a path from the site root."""
+    links = dict((lang, href) for href, lang in SWITCHER.findall(_html(site, url)))
+    base = f"http://site/{url}"
+    return {lang: unquote(urljoin(base, href)).removeprefix("http://site/") for lang, href in links.items()}
+
+
+def test_every_page_has_a_korean_twin_and_the_switcher_joins_them(built_site):
+    pages = _pages(built_site)
+    assert len(pages) > 20
+    for url in pages:
+        assert (built_site / "ko" / url / "index.html").exists(), f"/ko/{url} is missing"
+        assert _switcher(built_site, url) == {"en": url, "ko": f"ko/{url}"}, url
+        assert _switcher(built_site, f"ko/{url}") == {"en": url, "ko": f"ko/{url}"}, f"ko/{url}"
+
+
+def test_korean_pages_say_they_are_korean(built_site):
+    home, tags = _html(built_site, "ko/"), _html(built_site, "ko/guide/tags/")
+    for html in (home, tags):
+        assert '<html lang="ko"' in html
+        assert "<title>" in html and ".NET 컨테이너 이미지 가이드</title>" in html
+    assert '<html lang="en"' in _html(built_site, "")
+    nav = re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', home)
+    assert {"홈", "가이드", "태그와 버전", "용어집", "이미지 찾기"} <= set(nav), nav
+
+
+def test_files_written_once_per_site_are_at_the_root_only(built_site):
+    assert (built_site / "api" / "catalog.json").is_file()
+    assert (built_site / "api" / "digests.json").is_file()
+    assert not (built_site / "ko" / "api").exists()
+    feeds = [p for p in built_site.rglob("*") if p.suffix in (".atom", ".ics") or p.name.endswith("feed.xml")]
+    assert not [p for p in feeds if p.relative_to(built_site).parts[0] == "ko"], feeds
+
+
+def test_each_language_has_its_own_search_index(built_site):
+    english = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    korean = json.loads((built_site / "ko" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for index in (english, korean):
+        assert index["config"]["lang"] == ["en", "ko"]  # set explicitly: Material's ko theme sets none
+        assert "(?<=[가-힣])" in index["config"]["separator"]  # particles split off Korean words
+    assert not [d for d in english["docs"] if d["location"].startswith("ko/")]
+    assert not [d for d in english["docs"] if re.search("[가-힣]", d["title"])]
+    titles = {d["title"] for d in korean["docs"]}
+    assert "짧은 답" in titles
+    assert not [d for d in korean["docs"] if d["location"].startswith("ko/")]  # relative to /ko/
+    # ...because every Korean page tells Material its site root is /ko/.
+    for url, base in (("ko/", "./"), ("ko/guide/tags/", "../../"), ("guide/tags/", "../..")):
+        config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', _html(built_site, url))
+        assert json.loads(config.group(1))["base"] == base, url
+
+
+def test_korean_headings_get_readable_anchors_and_english_ones_are_unchanged(built_site):
+    assert 'id="짧은-답"' in _html(built_site, "ko/")
+    assert 'id="the-short-answer"' in _html(built_site, "")
+
+
+@pytest.mark.parametrize("url", ["ko/", "ko/guide/tags/"])
+def test_korean_pages_have_their_own_sitemap_for_instant_navigation(built_site, url):
+    sitemap = (built_site / "ko" / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert locs and all("/ko/" in loc for loc in locs)
+    assert any(loc.endswith("/" + url) for loc in locs)
