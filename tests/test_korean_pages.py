@@ -28,8 +28,8 @@ def _english_pages() -> list[str]:
     return sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if not p.name.endswith(".ko.md"))
 
 
-def _twin(page: str) -> Path:
-    return DOCS / (page.removesuffix(".md") + ".ko.md")
+def _twin(source: str) -> Path:
+    return DOCS / (source.removesuffix(".md") + ".ko.md")
 
 
 def _outline(path: Path) -> list[int]:
@@ -51,10 +51,10 @@ def test_the_english_only_list_names_pages_that_exist():
     assert set(_english_pages()) >= ENGLISH_ONLY, sorted(ENGLISH_ONLY - set(_english_pages()))
 
 
-@pytest.mark.parametrize("page", READER_PAGES)
-def test_every_reader_page_has_a_korean_twin(page):
-    assert _twin(page).is_file(), (
-        f"docs/{page} has no Korean twin: write docs/{_twin(page).relative_to(DOCS)} (natural Korean, 합니다 style), "
+@pytest.mark.parametrize("source", READER_PAGES)  # (not "page": that name marks a browser test)
+def test_every_reader_page_has_a_korean_twin(source):
+    assert _twin(source).is_file(), (
+        f"docs/{source} has no Korean twin: write docs/{_twin(source).relative_to(DOCS)} (natural Korean, 합니다 style), "
         "or, for a page only contributors read, add it to ENGLISH_ONLY in tests/test_korean_pages.py"
     )
 
