@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bench.measure import Row, median_seconds
 from macros.data.load import load_catalog
+from macros.data.messages import load_messages
 from macros.render import images as render_images
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,7 +55,8 @@ def run() -> list[Row]:
     rows = _rows("images/aspnet page", *pages["aspnet"])
     if largest != "aspnet":
         rows += _rows(f"images/{largest} page (largest)", *pages[largest])
-    seconds = median_seconds(lambda: render_images.render_tag_listing(model, "aspnet"), repeat=5)
+    english = load_messages(ROOT / "data" / "messages", ROOT)["en"]
+    seconds = median_seconds(lambda: render_images.render_tag_listing(model, "aspnet", english), repeat=5)
     rows.append(
         Row(
             "render aspnet tag listing",

@@ -31,7 +31,7 @@ from .checker.team import team_policy
 from .data.load import team_file
 from .pages import editions
 from .pages.passthrough import PassthroughExtension, restore
-from .pages.source import guide
+from .pages.source import guide, messages
 from .render.api import API_PATH, DIGESTS_PATH, render_catalog_json, render_digests_json
 from .render.feeds import (
     END_OF_SUPPORT_PATH,
@@ -95,11 +95,12 @@ class GuidePlugin(BasePlugin):
 
     def on_page_content(self, html: str, *, page, config, files) -> str:  # noqa: ARG002 - MkDocs' signature
         catalog = guide().catalog
-        banners = [outlived_banner(catalog.today)] if catalog.outlived else []
+        t = messages()
+        banners = [outlived_banner(catalog.today, t)] if catalog.outlived else []
         if catalog.team is not None:
             banners.append(team_banner(catalog, get_relative_url("team/team-standard/", page.url)))
         if catalog.stale_days:
-            banners.append(stale_banner(catalog.stale_days, get_relative_url("reference/sources/", page.url)))
+            banners.append(stale_banner(catalog.stale_days, get_relative_url("reference/sources/", page.url), t))
         return "".join(map(str, banners)) + editions.twin_anchors(html, page, editions.language(config))
 
     def on_post_page(self, output: str, *, page, config) -> str:
@@ -107,7 +108,8 @@ class GuidePlugin(BasePlugin):
         output = restore(output)
         if page is None:  # a page MkDocs did not make (tests call the hook with finished HTML only)
             return output
-        output = editions.edition_page(output, page.url, editions.language(config))
+        permalink = (guide().messages[editions.DEFAULT].text("page.permalink"), messages().text("page.permalink"))
+        output = editions.edition_page(output, page.url, editions.language(config), permalink)
         link = feed_link(get_relative_url(PUBLISHES_PATH, page.url))
         return output.replace("</head>", f"{link}\n</head>", 1)
 

@@ -74,6 +74,14 @@ def today() -> datetime.date:
 
 
 @pytest.fixture(scope="session")
+def english():
+    """What generated content says in English (data/messages/en.yml), for renderer tests."""
+    from macros.data.messages import load_messages
+
+    return load_messages(ROOT / "data" / "messages", ROOT)["en"]
+
+
+@pytest.fixture(scope="session")
 def catalog(today):
     """The real catalog, as the site sees it on TODAY."""
     from macros.data.load import load_catalog

@@ -54,7 +54,8 @@ def test_the_english_only_list_names_pages_that_exist():
 @pytest.mark.parametrize("source", READER_PAGES)  # (not "page": that name marks a browser test)
 def test_every_reader_page_has_a_korean_twin(source):
     assert _twin(source).is_file(), (
-        f"docs/{source} has no Korean twin: write docs/{_twin(source).relative_to(DOCS)} (natural Korean, 합니다 style), "
+        f"docs/{source} has no Korean twin: write docs/{_twin(source).relative_to(DOCS)} "
+        "(natural Korean, 합니다 style), "
         "or, for a page only contributors read, add it to ENGLISH_ONLY in tests/test_korean_pages.py"
     )
 

@@ -77,8 +77,8 @@ def test_bad_arguments_say_what_is_expected(catalog):
         current.current_tag(catalog, "aspnet", arch="sparc")
 
 
-def test_short_answer_has_a_row_per_repository_with_catalog_references(catalog):
-    text = r.render_short_answer(catalog)
+def test_short_answer_has_a_row_per_repository_with_catalog_references(catalog, english):
+    text = r.render_short_answer(catalog, english)
     rows = [line for line in text.splitlines()[4:] if line.startswith("|")]
     assert len(rows) == len(catalog.repositories)
     assert "[<code>dotnet/<wbr>aspnet</code>](images/aspnet.md)" in text
@@ -97,8 +97,8 @@ def test_legacy_table_links_today_repositories(catalog):
     assert "`mcr.microsoft.com/dotnet/nightly/*`" in text
 
 
-def test_latest_and_os_names(catalog):
-    assert r.render_latest(catalog, "aspnet") == "10.0.11 on Ubuntu 24.04"
-    assert r.render_latest(catalog, "framework-aspnet").startswith("4.8 on Windows Server Core 2016")
+def test_latest_and_os_names(catalog, english):
+    assert r.render_latest(catalog, "aspnet", english) == "10.0.11 on Ubuntu 24.04"
+    assert r.render_latest(catalog, "framework-aspnet", english).startswith("4.8 on Windows Server Core 2016")
     assert r.render_os_names(catalog, "runtime-deps").startswith("Ubuntu 24.04")
-    assert r.render_channel_status(catalog, "9.0") == ".NET 9.0 (STS): End of life since 2026-11-10"
+    assert r.render_channel_status(catalog, "9.0", english) == ".NET 9.0 (STS): End of life since 2026-11-10"

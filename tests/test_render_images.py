@@ -51,13 +51,13 @@ RENDERERS = {
 
 @pytest.mark.parametrize("repo", ["sdk", "aspnet"])
 @pytest.mark.parametrize("what", sorted(RENDERERS))
-def test_repository_renderers_match_golden_files(fixture_catalog, what, repo):
-    _golden(f"{repo}-{what}.md", RENDERERS[what](fixture_catalog, repo))
+def test_repository_renderers_match_golden_files(fixture_catalog, what, repo, english):
+    _golden(f"{repo}-{what}.md", RENDERERS[what](fixture_catalog, repo, english))
 
 
-def test_index_lifecycle_and_api_match_golden_files(fixture_catalog):
-    _golden("index.md", r.render_image_index(fixture_catalog))
-    _golden("lifecycle.md", r.render_lifecycle(fixture_catalog))
+def test_index_lifecycle_and_api_match_golden_files(fixture_catalog, english):
+    _golden("index.md", r.render_image_index(fixture_catalog, english))
+    _golden("lifecycle.md", r.render_lifecycle(fixture_catalog, english))
     _golden("catalog.json", json.dumps(render_api.catalog_document(fixture_catalog), indent=1) + "\n")
     _golden("api-fields.md", render_api.render_api_fields())
     _golden("api-example.md", render_api.render_api_example(fixture_catalog, "aspnet"))
@@ -88,8 +88,8 @@ def test_featured_tags_prefer_the_default_os_version_over_a_newer_one(fixture_ca
     assert eleven and eleven[0].tag == "11.0-preview"
 
 
-def test_featured_tags_render_one_tab_per_channel_with_the_supported_one_selected(fixture_catalog):
-    text = r.render_featured_tags(fixture_catalog, "aspnet")
+def test_featured_tags_render_one_tab_per_channel_with_the_supported_one_selected(fixture_catalog, english):
+    text = r.render_featured_tags(fixture_catalog, "aspnet", english)
     tabs = re.findall(r'^(===\+?) "(.*?) <span(.*)>(.*)</span>"$', text, re.M)
     assert [t[1] for t in tabs] == [".NET 11.0 (STS)", ".NET 10.0 (LTS)", ".NET 8.0 (LTS)"]
     assert [t[0] for t in tabs] == ["===", "===+", "==="]  # 10.0 is the channel in support on TODAY
@@ -101,17 +101,17 @@ def test_featured_tags_render_one_tab_per_channel_with_the_supported_one_selecte
 # --- support status and resolution ------------------------------------------------------------
 
 
-def test_support_status_is_computed_for_the_build_date(fixture_catalog):
-    text = r.render_support_status(fixture_catalog, "aspnet")
+def test_support_status_is_computed_for_the_build_date(fixture_catalog, english):
+    text = r.render_support_status(fixture_catalog, "aspnet", english)
     assert "In support until 2028-11-14" in text
     assert "guide-status--eol" in text and "End of life since 2026-11-10" in text
     assert '<time datetime="2026-11-28">' in text
     later = load_catalog(FIXTURE_DATA, on=datetime.date(2028, 12, 1))
-    assert "End of life since 2028-11-14" in r.render_support_status(later, "aspnet")
+    assert "End of life since 2028-11-14" in r.render_support_status(later, "aspnet", english)
 
 
-def test_resolution_names_what_latest_points_to(fixture_catalog):
-    text = r.render_tag_resolution(fixture_catalog, "sdk")
+def test_resolution_names_what_latest_points_to(fixture_catalog, english):
+    text = r.render_tag_resolution(fixture_catalog, "sdk", english)
     assert "<code>latest</code> points to Ubuntu 24.04 (version 10.0.400) for amd64, arm64, arm/v7" in text
     # Each multi-platform tag appears once, with fixed ones separated from floating ones.
     assert text.count('<code id="tag-10.0-aot">10.0-aot</code>') == 1
@@ -122,9 +122,9 @@ def test_resolution_names_what_latest_points_to(fixture_catalog):
 
 
 @pytest.mark.parametrize("repo", ["sdk", "aspnet"])
-def test_listing_has_every_tag_once_per_image_and_one_row_per_image(fixture_catalog, repo):
+def test_listing_has_every_tag_once_per_image_and_one_row_per_image(fixture_catalog, repo, english):
     model = fixture_catalog.repository(repo)
-    text = r.render_tag_listing(fixture_catalog, repo)
+    text = r.render_tag_listing(fixture_catalog, repo, english)
     assert text.count("<tr data-status=") == len(model.images)
     for tag, images in model.images_by_tag.items():
         shown = len(re.findall(rf'<code(?: id="tag-{re.escape(tag)}")?>{re.escape(tag)}</code>', text))
@@ -134,16 +134,16 @@ def test_listing_has_every_tag_once_per_image_and_one_row_per_image(fixture_cata
         assert anchors == (0 if model.is_multi_platform(tag) else 1), tag
 
 
-def test_listing_groups_by_platform_in_a_fixed_order(fixture_catalog):
-    text = r.render_tag_listing(fixture_catalog, "aspnet")
+def test_listing_groups_by_platform_in_a_fixed_order(fixture_catalog, english):
+    text = r.render_tag_listing(fixture_catalog, "aspnet", english)
     headings = re.findall(r"^### (.*)$", text, re.M)
     assert headings == ["Linux x64 (amd64)", "Linux Arm64", "Linux Arm32 (v7)", "Windows x64 (amd64)"]
-    sdk = re.findall(r"^### (.*)$", r.render_tag_listing(fixture_catalog, "sdk"), re.M)
+    sdk = re.findall(r"^### (.*)$", r.render_tag_listing(fixture_catalog, "sdk", english), re.M)
     assert sdk == ["Linux x64 (amd64)", "Linux Arm64", "Linux Arm32 (v7)"]  # no empty groups
 
 
-def test_listing_links_dockerfiles_at_the_source_commit_and_sizes_with_the_caveat(fixture_catalog):
-    text = r.render_tag_listing(fixture_catalog, "aspnet")
+def test_listing_links_dockerfiles_at_the_source_commit_and_sizes_with_the_caveat(fixture_catalog, english):
+    text = r.render_tag_listing(fixture_catalog, "aspnet", english)
     commit = fixture_catalog.repository("aspnet").source.commit
     assert (
         f'href="https://github.com/dotnet/dotnet-docker/blob/{commit}/src/aspnet/10.0/noble-chiseled/amd64/Dockerfile"'
@@ -153,23 +153,23 @@ def test_listing_links_dockerfiles_at_the_source_commit_and_sizes_with_the_cavea
     assert "Pull sizes are the compressed layers" in text
 
 
-def test_listing_rows_carry_the_facts_the_filter_reads(fixture_catalog):
-    text = r.render_tag_listing(fixture_catalog, "aspnet")
+def test_listing_rows_carry_the_facts_the_filter_reads(fixture_catalog, english):
+    text = r.render_tag_listing(fixture_catalog, "aspnet", english)
     assert re.search(
         r'<tr data-status="supported" data-channel="10.0" data-os="ubuntu noble" data-arch="amd64" '
         r'data-variant="chiseled" data-tags="10.0.\d+-noble-chiseled-amd64 ',
         text,
     )
     assert 'data-variant="none"' in text
-    tools = r.render_tag_filter(fixture_catalog, "aspnet")
+    tools = r.render_tag_filter(fixture_catalog, "aspnet", english)
     assert re.search(r'<form class="tag-filter" data-tag-filter="aspnet"[^>]*hidden>', tools)
     assert '<option value="8.0" data-status="eol">.NET 8.0 (end of life)</option>' in tools
     assert '<option value="extra">extra</option>' in tools
     assert re.search(r'<input type="checkbox" name="ended" data-show-ended> Show \d+ end-of-life', tools)
 
 
-def test_no_size_where_the_image_has_no_recorded_size(fixture_catalog):
-    text = r.render_tag_listing(fixture_catalog, "aspnet")
+def test_no_size_where_the_image_has_no_recorded_size(fixture_catalog, english):
+    text = r.render_tag_listing(fixture_catalog, "aspnet", english)
     resolute_rows = [row for row in text.splitlines() if 'data-os="ubuntu resolute"' in row]
     assert resolute_rows and not any("MB" in row for row in resolute_rows)
 

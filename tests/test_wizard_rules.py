@@ -396,13 +396,13 @@ def test_embedded_tree_walks_like_the_model(real, catalog):
             assert data["texts"][found["no"]] == outcome.because
 
 
-def test_page_html_and_static_guide(real, catalog):
+def test_page_html_and_static_guide(real, catalog, english):
     html = render_wizard(real, catalog)
     assert html.count("<fieldset") == len(KEYS)
     assert 'aria-live="polite"' in html
     assert "<script" not in html  # the data is a file of its own, fetched and cached
     assert f'data-wizard-src="data.json?v={data_version(wizard_json(real, catalog))}"' in html
-    guide = render_decision_guide(real, catalog)
+    guide = render_decision_guide(real, catalog, english)
     assert "dotnet/aspnet:10.0-noble-chiseled-extra" in guide
     assert 'data-outcome="unavailable"' in guide
     # Same answers as the model for every default-architecture path.

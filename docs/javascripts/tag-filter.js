@@ -82,7 +82,9 @@
       total += group.rows.length;
     });
     var count = form.querySelector("output");
-    count.textContent = shown === total ? total + " images" : shown + " of " + total + " images match";
+    // The words come from the page's language (data/messages via data-count-all / data-count-some).
+    var phrase = shown === total ? form.dataset.countAll : form.dataset.countSome;
+    count.textContent = phrase.replace("{total}", total).replace("{shown}", shown);
   }
 
   function showEndedFor(form, toggle) {

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..model.catalog import Catalog, CatalogFile
 from ..model.legacy import LegacyList
 from ..model.lifecycle import Lifecycle, ReleasesFile
+from ..model.messages import Messages
 from ..model.migrations import Migrations
 from ..model.order import Order
 from ..model.platforms import Platforms
@@ -31,6 +32,7 @@ from .errors import DataError, Problem, Problems
 from .jsonio import load_json
 from .legacy_checks import check_legacy
 from .lifecycle_checks import join_lifecycle
+from .messages import load_messages
 from .migration_checks import check_migrations
 from .registry_checks import check_registry
 from .schema import Where, build, replace
@@ -53,6 +55,7 @@ class Guide:
     legacy: LegacyList
     wizard: Wizard
     migrations: Migrations | None = None
+    messages: dict[str, Messages] | None = None  # what generated content says, per language (data/messages/)
 
 
 def team_file() -> Path | None:
@@ -108,7 +111,7 @@ def _signature(data_dir: Path, team: Path | None = None) -> tuple:
             found.append((str(team), stat.st_mtime_ns, stat.st_size))
         except OSError:  # the loader says what is wrong with it
             found.append((str(team), 0, -1))
-    for folder in (data_dir, *(data_dir / name for name in GENERATED)):
+    for folder in (data_dir, *(data_dir / name for name in (*GENERATED, "messages"))):
         try:
             with os.scandir(folder) as entries:
                 for entry in entries:
@@ -142,8 +145,15 @@ def _load_cached(data_dir: Path, on: datetime.date, docs_dir: Path, team: Path |
         migrations = load_migrations(data_dir / "migrations.yml", catalog)
     except DataError as error:
         problems.items.extend(error.problems)
+    messages = None
+    try:
+        # The site's words, not facts: a data folder without messages/ (the test fixtures) uses the project's.
+        folder = data_dir / "messages" if (data_dir / "messages").exists() else DATA_DIR / "messages"
+        messages = load_messages(folder, data_dir.parent)
+    except DataError as error:
+        problems.items.extend(error.problems)
     problems.raise_if_any()  # every file's problems in one report
-    return Guide(catalog=catalog, legacy=legacy, wizard=wizard, migrations=migrations)
+    return Guide(catalog=catalog, legacy=legacy, wizard=wizard, migrations=migrations, messages=messages)
 
 
 def read_model(path: Path, cls, problems: Problems, root: Path):

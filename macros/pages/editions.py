@@ -23,6 +23,7 @@ import logging
 import re
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.utils import get_relative_url
 
 DEFAULT = "en"
@@ -97,12 +98,17 @@ def is_last_pass(config) -> bool:
     return not (plugin and plugin.building)
 
 
-def edition_page(html: str, page_url: str, lang: str) -> str:
+def edition_page(html: str, page_url: str, lang: str, permalink: tuple[str, str] = ("", "")) -> str:
     """A finished page of edition `lang`: its switcher links load the other edition, and a page that is
-    not English finds its own site root (and so its own search index and sitemap) under `<lang>/`."""
+    not English finds its own site root (and so its own search index and sitemap) under `<lang>/`;
+    `permalink` is (English, this language's) title of the headings' permanent links (Python-Markdown's
+    toc writes one title for the whole site)."""
     html = _SWITCHER_LINK.sub(r'<a href="\1" hreflang="\2" class="md-select__link" target="_self">', html)
     if lang == DEFAULT:
         return html
+    english, own = permalink
+    if english and own != english:
+        html = html.replace(f'title="{escape(english)}">&para;</a>', f'title="{escape(own)}">&para;</a>')
     root = get_relative_url(f"{lang}/", page_url)
     return _CONFIG_BASE.sub(lambda m: m.group(1) + json.dumps(root), html, count=1)
 

@@ -6,7 +6,7 @@ from ..model import current
 from ..render import guide as r
 from ..render.html import text
 from ..render.legacy import render_legacy_names
-from .source import guide
+from .source import guide, messages
 
 
 def image_ref(repo: str, tag: str) -> str:
@@ -52,22 +52,22 @@ def os_names(repo: str = "aspnet", channel: str = "") -> str:
 
 def latest_of(repo: str) -> str:
     """What a repository's `latest` tag points to, e.g. "10.0.11 on Ubuntu 24.04"."""
-    return str(text(r.render_latest(guide().catalog, repo)))
+    return str(text(r.render_latest(guide().catalog, repo, messages())))
 
 
 def channel_status(channel: str) -> str:
     """ ".NET 10.0 (LTS): In support until 2028-11-14", computed for the build date."""
-    return str(text(r.render_channel_status(guide().catalog, channel)))
+    return str(text(r.render_channel_status(guide().catalog, channel, messages())))
 
 
 def short_answer(prefix: str = "") -> str:
     """The "I want to ... -> this image" table, one row per repository (links relative to `prefix`)."""
-    return r.render_short_answer(guide().catalog, prefix)
+    return r.render_short_answer(guide().catalog, messages(), prefix)
 
 
 def catalog_sources() -> str:
     """Table of the upstream files and commits the catalog and lifecycle data were read from."""
-    return r.render_catalog_sources(guide().catalog)
+    return r.render_catalog_sources(guide().catalog, messages())
 
 
 def legacy_names() -> str:

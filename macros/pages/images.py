@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..render import api, feeds, images, rebuilds
 from ..render.html import text
 from .passthrough import passthrough
-from .source import guide
+from .source import guide, messages
 
 
 def _searchable(html: str) -> str:
@@ -19,7 +19,7 @@ def repository_title(repo: str) -> str:
 
 def repository_overview(repo: str) -> str:
     """What the repository is for and holds, when to use it or not, and a `docker pull` line."""
-    return images.render_overview(guide().catalog, repo)
+    return images.render_overview(guide().catalog, repo, messages())
 
 
 def featured_tags(repo: str) -> str:
@@ -31,37 +31,37 @@ def featured_tags(repo: str) -> str:
         html = rebuilds.render_rebuilds(catalog, repo, channel)
         return passthrough(html) if html else ""
 
-    return images.render_featured_tags(catalog, repo, finished_html=_searchable, after_table=rebuild_list)
+    return images.render_featured_tags(catalog, repo, messages(), finished_html=_searchable, after_table=rebuild_list)
 
 
 def support_status(repo: str) -> str:
     """Support status of each channel of the repository, for the build date."""
-    return images.render_support_status(guide().catalog, repo)
+    return images.render_support_status(guide().catalog, repo, messages())
 
 
 def tag_resolution(repo: str) -> str:
     """What `latest` is, and every multi-platform tag with what it resolves to."""
-    return images.render_tag_resolution(guide().catalog, repo, finished_html=passthrough)
+    return images.render_tag_resolution(guide().catalog, repo, messages(), finished_html=passthrough)
 
 
 def tag_tools(repo: str) -> str:
     """The "show ended" toggle and the tag filter, above the page's tag tables (it filters all of them)."""
-    return passthrough(images.render_tag_filter(guide().catalog, repo))
+    return passthrough(images.render_tag_filter(guide().catalog, repo, messages()))
 
 
 def tag_tables(repo: str) -> str:
     """Every tag, one row per platform image, by OS and architecture."""
-    return images.render_tag_listing(guide().catalog, repo, finished_html=passthrough)
+    return images.render_tag_listing(guide().catalog, repo, messages(), finished_html=passthrough)
 
 
 def image_index() -> str:
     """One row per image repository, linking to its page."""
-    return images.render_image_index(guide().catalog)
+    return images.render_image_index(guide().catalog, messages())
 
 
 def lifecycle_table() -> str:
     """Every .NET channel with its dates, status and the repositories that carry it."""
-    return images.render_lifecycle(guide().catalog)
+    return images.render_lifecycle(guide().catalog, messages())
 
 
 def catalog_api_url(site_url: str) -> str:

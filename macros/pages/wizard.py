@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..render.wizard import render_decision_guide, render_link_keys, render_wizard
 from .passthrough import passthrough
-from .source import guide
+from .source import guide, messages
 
 
 def wizard() -> str:
@@ -14,7 +14,7 @@ def wizard() -> str:
 
 def decision_guide() -> str:
     """The same decisions as tables, for readers without JavaScript."""
-    return passthrough(render_decision_guide(guide().wizard, guide().catalog))
+    return passthrough(render_decision_guide(guide().wizard, guide().catalog, messages()))
 
 
 def wizard_link_keys() -> str:

@@ -7,8 +7,10 @@ from markupsafe import Markup
 from ..data.errors import UnknownValueError
 from ..model.catalog import Catalog, RepositoryModel
 from ..model.current import current_channel, example_reference
+from ..model.messages import Messages
 from ..model.order import version_key
 from .html import breakable_code, code, join, markdown_table, md_link, small
+from .status import status_label
 
 
 def repo_link(model: RepositoryModel, prefix: str = "../", breakable: bool = False) -> Markup:
@@ -17,7 +19,7 @@ def repo_link(model: RepositoryModel, prefix: str = "../", breakable: bool = Fal
     return md_link(f"{prefix}images/{model.info.slug}.md", name)
 
 
-def render_short_answer(catalog: Catalog, prefix: str = "") -> str:
+def render_short_answer(catalog: Catalog, t: Messages, prefix: str = "") -> str:
     """ "I want to ... -> this image": one row per repository, its use cases from repositories.yml."""
     rows = []
     for model in catalog.repositories:
@@ -30,15 +32,15 @@ def render_short_answer(catalog: Catalog, prefix: str = "") -> str:
         rows.append([join(model.info.use_when), use])
     return (
         '<div class="guide-short-answer" markdown>\n\n'
-        + markdown_table(["When you need it for …", "Use, with a reference for today"], rows)
+        + markdown_table([t.text("guide.short_when"), t.text("guide.short_use")], rows)
         + "\n</div>\n"
     )
 
 
-def render_channel_status(catalog: Catalog, channel: str) -> str:
+def render_channel_status(catalog: Catalog, channel: str, t: Messages) -> str:
     """`.NET 10.0 (LTS): In support until 2028-11-14` for prose."""
     c = catalog.channel(channel)
-    return f"{c.title} ({c.release_label}): {c.status_label}"
+    return t.text("guide.channel_status", title=c.title, release=c.release_label, status=status_label(c, t))
 
 
 def render_os_name(catalog: Catalog, os_version: str) -> str:
@@ -61,7 +63,7 @@ def render_os_names(catalog: Catalog, repo: str, channel: str = "") -> str:
     return ", ".join(o.name for o in catalog.platforms.os_versions if o.os_version in found)
 
 
-def render_latest(catalog: Catalog, repo: str) -> str:
+def render_latest(catalog: Catalog, repo: str, t: Messages) -> str:
     """What `latest` points to: "4.8 on Windows Server Core 2016, Windows Server Core 2019"."""
     model = catalog.repository(repo)
     images = model.latest
@@ -69,7 +71,7 @@ def render_latest(catalog: Catalog, repo: str) -> str:
         raise UnknownValueError(f"{model.info.repository} has no 'latest' tag (expected a repository that has one)")
     versions = sorted({i.version or i.channel or "" for i in images}, key=version_key)
     names = [o.name for o in catalog.platforms.os_versions if o.os_version in {i.os_version for i in images}]
-    return f"{', '.join(versions)} on {', '.join(names)}"
+    return t.text("guide.latest", versions=", ".join(versions), names=", ".join(names))
 
 
 def _commit(repository: str, commit: str | None) -> Markup | str:
@@ -83,7 +85,7 @@ def _day(day) -> str:
     return day.isoformat() if hasattr(day, "isoformat") else str(day or "—")
 
 
-def render_catalog_sources(catalog: Catalog) -> str:
+def render_catalog_sources(catalog: Catalog, t: Messages) -> str:
     """Where each repository's tags, the digests and the lifecycle dates come from: upstream file, commit (linked)
     and the commit's date, as `make sync` recorded them."""
     rows = []
@@ -96,12 +98,13 @@ def render_catalog_sources(catalog: Catalog) -> str:
             record = model.registry.source
             url = f"https://github.com/{record.repository}/blob/{record.commit}/{record.file}"
             file = md_link(url, join([record.repository, code(record.file)], " "))
-            label = "digests, pull sizes, build dates"
+            label = t.text("guide.sources_registry")
             rows.append([label, file, _commit(record.repository, record.commit), _day(record.commit_date)])
             break
     for source in catalog.lifecycle.sources:
         # A commit links to its repository's page: the first two parts of a github.com URL.
         repository = "/".join(source.url.removeprefix("https://github.com/").split("/")[:2])
         commit = _commit(repository, source.commit if source.url.startswith("https://github.com/") else None)
-        rows.append(["support lifecycle", md_link(source.url, source.name), commit, _day(source.date)])
-    return markdown_table(["Data", "Upstream file", "Commit", "Commit date"], rows)
+        rows.append([t.text("guide.sources_lifecycle"), md_link(source.url, source.name), commit, _day(source.date)])
+    headers = [t.text(f"guide.sources_{k}") for k in ("data", "file", "commit", "date")]
+    return markdown_table(headers, rows)

@@ -8,6 +8,7 @@ from markupsafe import Markup, escape
 
 from ..model.catalog import Catalog, Image, RepositoryModel
 from ..model.lifecycle import Channel
+from ..model.messages import Messages
 from ..model.order import VARIANTS
 from ..model.platforms import OS_LABELS
 from ..model.tags import TagGroup
@@ -24,7 +25,7 @@ from .html import (
     text,
 )
 from .status import hidden_by_default, option_label, os_badge, status_attributes, status_badge, status_words
-from .texts import SIZE_CAVEAT, build_date, digest_reference, team_mark
+from .texts import build_date, digest_reference, said, size_caveat, team_mark
 
 
 def _unique(values) -> list:
@@ -47,7 +48,7 @@ def _variant_label(variants) -> str:
 # --- overview ----------------------------------------------------------------------------------
 
 
-def render_overview(catalog: Catalog, repo: str) -> str:
+def render_overview(catalog: Catalog, repo: str, t: Messages) -> str:
     """What the repository is for and holds, when to use it or not, and a pull command."""
     model = catalog.repository(repo)
     info = model.info
@@ -55,21 +56,21 @@ def render_overview(catalog: Catalog, repo: str) -> str:
     lines = [
         f"**{text(info.purpose)}**",
         "",
-        f"**Image name:** {code(model.image_name)}",
+        f"**{said(t, 'overview.image_name')}** {code(model.image_name)}",
         "",
-        f"**What is inside:** {prose(info.inside)}",
+        f"**{said(t, 'overview.inside')}** {prose(info.inside)}",
         "",
-        "**Use it for:**",
+        f"**{said(t, 'overview.use_for')}**",
         "",
         *[f"- {prose(item)}" for item in info.use_when],
         "",
-        "**Not for:**",
+        f"**{said(t, 'overview.not_for')}**",
         "",
         *[f"- {prose(item)}" for item in info.avoid_when],
         "",
     ]
     if related:
-        lines += [f"**Related images:** {related}", ""]
+        lines += [f"**{said(t, 'overview.related')}** {related}", ""]
     lines += ["```sh", f"docker pull {model.reference(model.pull_tag)}", "```", ""]
     return "\n".join(lines)
 
@@ -82,7 +83,7 @@ def _resolves_to(catalog: Catalog, images) -> Markup:
     return join([_os_names(catalog, images), small(_platforms(catalog, images)), *warnings])
 
 
-def _featured_table(catalog: Catalog, model: RepositoryModel, groups: list[TagGroup]) -> str:
+def _featured_table(catalog: Catalog, model: RepositoryModel, groups: list[TagGroup], t: Messages) -> str:
     latest = {id(i) for i in model.latest}
     rows = []
     attributes = []
@@ -91,7 +92,7 @@ def _featured_table(catalog: Catalog, model: RepositoryModel, groups: list[TagGr
         if latest and {id(i) for i in group.images} == latest and group.tag != "latest":
             aliases.append("latest")
         tag = (
-            join([code(group.tag), small(Markup("same as %s") % join(map(code, aliases), ", "))])
+            join([code(group.tag), small(said(t, "tags.same_as", tags=join(map(code, aliases), ", ")))])
             if aliases
             else code(group.tag)
         )
@@ -100,14 +101,16 @@ def _featured_table(catalog: Catalog, model: RepositoryModel, groups: list[TagGr
             row.append(team_mark(model.approval(group.images[0], group.tag)))
         rows.append(row)
         attributes.append(_group_attributes(catalog, model, group.images, [group.tag, *aliases]))
-    headers = ["Tag", "Variant", "Resolves to"] + (["Our standard"] if catalog.team is not None else [])
+    headers = [t.text("tags.tag"), t.text("tags.variant"), t.text("tags.resolves_to")]
+    headers += [t.text("tags.our_standard")] if catalog.team is not None else []
     return html_table(headers, rows, attributes, {"data-tag-featured": ""})
 
 
-def _channel_title(catalog: Catalog, channel: str | None, model: RepositoryModel) -> str:
+def _channel_title(catalog: Catalog, channel: str | None, model: RepositoryModel, t: Messages) -> str:
     """A tab label (Markdown inside double quotes): plain text, its quotes as entities."""
     if channel is None:
-        title = f"Version {model.images[0].version}" if model.images[0].version else "All tags"
+        version = model.images[0].version
+        title = t.text("tags.version_title", version=version) if version else t.text("tags.all_tags")
     else:
         known = catalog.channels.get(channel)
         title = f"{catalog.product(channel)} ({known.release_label})" if known else catalog.product(channel)
@@ -117,6 +120,7 @@ def _channel_title(catalog: Catalog, channel: str | None, model: RepositoryModel
 def render_featured_tags(
     catalog: Catalog,
     repo: str,
+    t: Messages,
     finished_html: Callable[[str], str] = lambda html: html,
     after_table: Callable[[str | None], str] = lambda _channel: "",
 ) -> str:
@@ -136,8 +140,8 @@ def render_featured_tags(
         marker = "===+" if channel == selected else "==="
         known = channel_status(catalog, model, channel)
         # The badge sits in the tab's label, so a channel's status shows before its tab is opened.
-        title = _channel_title(catalog, channel, model) + (f" {status_badge(known)}" if known else "")
-        body = finished_html(_featured_table(catalog, model, groups))
+        title = _channel_title(catalog, channel, model, t) + (f" {status_badge(known, t)}" if known else "")
+        body = finished_html(_featured_table(catalog, model, groups, t))
         body += after_table(channel)
         parts.append(f'{marker} "{_quoted(title)}"\n\n' + _indent(body))
     return "\n".join(parts)
@@ -177,18 +181,14 @@ def _group_attributes(catalog: Catalog, model: RepositoryModel, images, tags) ->
     }
 
 
-def render_support_status(catalog: Catalog, repo: str) -> str:
+def render_support_status(catalog: Catalog, repo: str, t: Messages) -> str:
     """Support status of each channel of the repository, computed for the build date."""
     model = catalog.repository(repo)
-    date = build_date(catalog.today)
+    date = build_date(catalog.today, t)
     if model.info.lifecycle == "own" or not model.channels:
         newest = model.images[0].version
-        what = f"version (today {text(newest)}) gets" if newest else "images get"
-        return (
-            f"These images have their own update policy rather than a .NET support lifecycle: only the "
-            f"newest {what} fixes, so use the newest tag.\n\n"
-            f"<small>Checked against the catalog as of {date}.</small>\n"
-        )
+        policy = said(t, "support.own_policy_version", version=newest) if newest else said(t, "support.own_policy")
+        return f"{policy}\n\n<small>{said(t, 'support.checked_as_of', date=date)}</small>\n"
     rows = []
     for channel in model.channels:
         known = catalog.channel(channel)
@@ -196,22 +196,24 @@ def render_support_status(catalog: Catalog, repo: str) -> str:
             [
                 catalog.product(channel),
                 known.release_label,
-                known.ga.isoformat() if known.ga else "not yet",
-                known.eol.isoformat() if known.eol else "not announced",
-                status_badge(known, detailed=True),
+                known.ga.isoformat() if known.ga else t.text("support.not_yet"),
+                known.eol.isoformat() if known.eol else t.text("support.not_announced"),
+                status_badge(known, t, detailed=True),
             ]
         )
-    table = markdown_table(["Channel", "Release type", "GA", "End of life", "Status"], rows)
-    return (
-        table
-        + f"\n<small>Status computed for {date}. See the [lifecycle page](lifecycle.md) for every channel.</small>\n"
-    )
+    headers = [t.text(f"support.{k}") for k in ("channel", "release_type", "ga", "eol", "status")]
+    table = markdown_table(headers, rows)
+    link = md_link("lifecycle.md", t.text("support.lifecycle_link"))
+    computed = said(t, "support.computed_for", date=date) + " " + said(t, "support.see_lifecycle", link=link)
+    return table + f"\n<small>{computed}</small>\n"
 
 
 # --- multi-platform and floating tags ----------------------------------------------------------
 
 
-def render_tag_resolution(catalog: Catalog, repo: str, finished_html: Callable[[str], str] = lambda html: html) -> str:
+def render_tag_resolution(
+    catalog: Catalog, repo: str, t: Messages, finished_html: Callable[[str], str] = lambda html: html
+) -> str:
     """What `latest` is, and every multi-platform tag with the images it resolves to.
 
     `finished_html` receives the table; the macro passes one that lets it skip Markdown.
@@ -224,16 +226,18 @@ def render_tag_resolution(catalog: Catalog, repo: str, finished_html: Callable[[
         # Sample images have no product version: say none rather than an empty "version ".
         versions = ", ".join(_unique(i.version for i in model.latest if i.version))
         lines.append(
-            Markup("<code>latest</code> points to %s%s for %s%s.")
-            % (
-                _os_names(catalog, model.latest),
-                f" (version {versions})" if versions else "",
-                _platforms(catalog, model.latest),
-                Markup(", the same images as %s") % aliases if aliases else "",
+            said(
+                t,
+                "tags.latest_points_same" if aliases else "tags.latest_points",
+                latest=code("latest"),
+                os=_os_names(catalog, model.latest),
+                versions=versions,
+                platforms=_platforms(catalog, model.latest),
+                aliases=aliases,
             )
         )
     else:
-        lines.append("This repository has no `latest` tag: always name a version.")
+        lines.append(said(t, "tags.no_latest", latest=code("latest")))
     rows = []
     attributes = []
     for group in model.tag_groups:
@@ -241,17 +245,21 @@ def render_tag_resolution(catalog: Catalog, repo: str, finished_html: Callable[[
             continue
         versions = ", ".join(_unique(i.version for i in group.images if i.version))
         tags = (
-            join([anchored_codes(group.floating), join([small("fixed:"), anchored_codes(group.fixed)], " ")])
+            join(
+                [anchored_codes(group.floating), join([small(t.text("tags.fixed")), anchored_codes(group.fixed)], " ")]
+            )
             if group.fixed
             else anchored_codes(group.floating)
         )
         known = channel_status(catalog, model, group.channel)
-        named = _os_names(catalog, group.images) + (f", version {versions}" if versions else "")
-        facts = [named, small(_platforms(catalog, group.images))]
+        facts = [
+            said(t, "tags.os_version", os=_os_names(catalog, group.images), versions=versions),
+            small(_platforms(catalog, group.images)),
+        ]
         rows.append(
             [
-                join([copy_button(model, group.tag), tags], " "),
-                join([status_badge(known), *facts]) if known else join(facts),
+                join([copy_button(model, group.tag, t), tags], " "),
+                join([status_badge(known, t), *facts]) if known else join(facts),
             ]
         )
         attributes.append(_group_attributes(catalog, model, group.images, [*group.floating, *group.fixed]))
@@ -260,12 +268,15 @@ def render_tag_resolution(catalog: Catalog, repo: str, finished_html: Callable[[
             "",
             finished_html(
                 html_table(
-                    ["Tags (floating, then fixed)", "Resolves to"], rows, attributes, {"data-tag-resolution": ""}
+                    [t.text("tags.floating_then_fixed"), t.text("tags.resolves_to")],
+                    rows,
+                    attributes,
+                    {"data-tag-resolution": ""},
                 )
             ),
         ]
     else:
-        lines += ["", "No tag of this repository points to more than one platform image."]
+        lines += ["", said(t, "tags.no_multi_platform")]
     return "\n".join(str(line) for line in lines) + "\n"
 
 
@@ -315,23 +326,24 @@ def anchored_codes(tags, anchored=None) -> Markup:
     )
 
 
-def copy_button(model: RepositoryModel, tag: str) -> Markup:
+def copy_button(model: RepositoryModel, tag: str, t: Messages) -> Markup:
     """Copies the full reference of the row's first tag (Material's clipboard handles data-clipboard-text)."""
     reference = model.reference(tag)
+    label = escape(t.text("tags.copy", reference=reference))
     return Markup(
         f'<button type="button" class="guide-copy" data-clipboard-text="{escape(reference)}" '
-        f'title="Copy {escape(reference)}" aria-label="Copy {escape(reference)}"></button>'
+        f'title="{label}" aria-label="{label}"></button>'
     )
 
 
-def _tags_cell(model: RepositoryModel, image: Image) -> Markup:
+def _tags_cell(model: RepositoryModel, image: Image, t: Messages) -> Markup:
     def home(tag: str) -> bool:
         return not model.is_multi_platform(tag)
 
-    copy = copy_button(model, image.tags[0])
+    copy = copy_button(model, image.tags[0], t)
     if not image.shared_tags:
         return join([copy, anchored_codes(image.platform_tags)], " ")
-    shared = join([small("multi-platform:"), anchored_codes(image.shared_tags, home)], " ")
+    shared = join([small(t.text("tags.multi_platform")), anchored_codes(image.shared_tags, home)], " ")
     return (
         join([join([copy, anchored_codes(image.platform_tags)], " "), shared])
         if image.platform_tags
@@ -339,35 +351,38 @@ def _tags_cell(model: RepositoryModel, image: Image) -> Markup:
     )
 
 
-def _image_cell(catalog: Catalog, known: Channel | None, image: Image) -> Markup:
+def _image_cell(catalog: Catalog, known: Channel | None, image: Image, t: Messages) -> Markup:
     """OS, version, what the registry published (pull size, build date, digest) or else the recorded
     size, and the Dockerfile link, stacked so the table stays narrow."""
-    facts = [f"version {image.version}"] if image.version else []
+    facts = [t.text("tags.version", version=image.version)] if image.version else []
     published = image.registry
     if published:
-        facts += [f"pull {size_text(published.pull_size)}", f"built {published.created}"]
+        facts += [
+            t.text("tags.pull", size=size_text(published.pull_size)),
+            t.text("tags.built", date=published.created),
+        ]
     elif image.size_bytes:
         facts += [size_text(image.size_bytes)]
-    parts = [join([status_badge(known), catalog.os_name(image)], " ") if known else catalog.os_name(image)]
+    parts = [join([status_badge(known, t), catalog.os_name(image)], " ") if known else catalog.os_name(image)]
     parts += [os_badge(release) for release in catalog.os_warnings([image])]
     parts.append(small(" · ".join(facts)))
     model = catalog.repository(image.repository)
     if published:
-        parts.append(digest_reference(model.pinned(published.digest), published.digest))
+        parts.append(digest_reference(model.pinned(published.digest), published.digest, t))
     if catalog.team is not None:
         parts.append(team_mark(model.approval(image)))
-    parts.append(Markup('<a href="%s">Dockerfile</a>') % image.dockerfile_url)
+    parts.append(Markup('<a href="%s">%s</a>') % (image.dockerfile_url, t.text("tags.dockerfile")))
     return join(parts)
 
 
-def _listing_table(catalog: Catalog, model: RepositoryModel, images: list[Image]) -> str:
+def _listing_table(catalog: Catalog, model: RepositoryModel, images: list[Image], t: Messages) -> str:
     statuses = [channel_status(catalog, model, i.channel) for i in images]
-    rows = [[_tags_cell(model, i), _image_cell(catalog, k, i)] for i, k in zip(images, statuses, strict=True)]
+    rows = [[_tags_cell(model, i, t), _image_cell(catalog, k, i, t)] for i, k in zip(images, statuses, strict=True)]
     attributes = [_row_attributes(k, i) for i, k in zip(images, statuses, strict=True)]
-    return html_table(["Tags", "Image"], rows, attributes, {"data-tag-rows": ""})
+    return html_table([t.text("tags.tags"), t.text("tags.image")], rows, attributes, {"data-tag-rows": ""})
 
 
-def _filter_options(catalog: Catalog, model: RepositoryModel) -> dict:
+def _filter_options(catalog: Catalog, model: RepositoryModel, t: Messages) -> dict:
     images = model.images
     os_rank = catalog.order.os_rank
     os_groups = []
@@ -387,7 +402,7 @@ def _filter_options(catalog: Catalog, model: RepositoryModel) -> dict:
     return {
         "repo": model.info.slug,
         "channels": [
-            (c, option_label(catalog.product(c), known), known.status if known else "")
+            (c, option_label(catalog.product(c), known, t), known.status if known else "")
             for c in model.channels
             for known in [channel_status(catalog, model, c)]
         ],
@@ -395,19 +410,22 @@ def _filter_options(catalog: Catalog, model: RepositoryModel) -> dict:
         "arches": [(a.architecture, a.name) for a in catalog.platforms.architectures if a.architecture in present],
         "variants": [v for v in VARIANTS if v in variants],
         "total": len(images),
-        "ended": "; ".join(f"{catalog.product(c)}: {status_words(k)}" for c, k in ended),
+        "ended": "; ".join(f"{catalog.product(c)}: {status_words(k, t)}" for c, k in ended),
+        "t": t,
         "ended_count": sum(1 for i in images if i.channel in {c for c, _ in ended}),
     }
 
 
-def render_tag_filter(catalog: Catalog, repo: str) -> str:
+def render_tag_filter(catalog: Catalog, repo: str, t: Messages) -> str:
     """The tag tools: the "show ended" toggle and the filter form (hidden until the script reveals it),
     which covers the featured, multi-platform and full tables; its choices come from the catalog."""
-    html = render_template("tag-filter.html", **_filter_options(catalog, catalog.repository(repo)))
+    html = render_template("tag-filter.html", **_filter_options(catalog, catalog.repository(repo), t))
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
 
-def render_tag_listing(catalog: Catalog, repo: str, finished_html: Callable[[str], str] = lambda html: html) -> str:
+def render_tag_listing(
+    catalog: Catalog, repo: str, t: Messages, finished_html: Callable[[str], str] = lambda html: html
+) -> str:
     """Every tag, one row per platform image, grouped by OS and architecture.
 
     `finished_html` receives each table; the macro passes one that lets them skip Markdown.
@@ -416,11 +434,11 @@ def render_tag_listing(catalog: Catalog, repo: str, finished_html: Callable[[str
     with_size = any(i.size_bytes for i in model.images)
     parts = []
     if with_size:
-        parts.append(f"<small>Sizes: {SIZE_CAVEAT}</small>\n")
+        parts.append(f"<small>{said(t, 'tags.sizes', caveat=size_caveat(t))}</small>\n")
     for heading, key, images in _platform_groups(catalog, model):
         parts.append(
             f'<div class="tag-group" data-tag-group="{key}" markdown>\n\n### {heading}\n\n'
-            + finished_html(_listing_table(catalog, model, images))
+            + finished_html(_listing_table(catalog, model, images, t))
             + "\n</div>\n"
         )
     return "\n".join(parts)
@@ -429,19 +447,22 @@ def render_tag_listing(catalog: Catalog, repo: str, finished_html: Callable[[str
 # --- index and lifecycle pages -----------------------------------------------------------------
 
 
-def render_image_index(catalog: Catalog) -> str:
+def render_image_index(catalog: Catalog, t: Messages) -> str:
     """One row per repository: link, what it is for, channels, tag count and what `latest` is."""
     rows = []
     for model in catalog.repositories:
-        latest = _os_names(catalog, model.latest) if model.latest else Markup("no <code>latest</code> tag")
+        latest = _os_names(catalog, model.latest) if model.latest else said(t, "index.no_latest", latest=code("latest"))
         statuses = [channel_status(catalog, model, c) for c in model.channels]
         channels = (
             join(
-                (status_badge(k, subject=c) if k else text(c) for c, k in zip(model.channels, statuses, strict=True)),
+                (
+                    status_badge(k, t, subject=c) if k else text(c)
+                    for c, k in zip(model.channels, statuses, strict=True)
+                ),
                 " ",
             )
             if model.channels
-            else "own versions"
+            else t.text("index.own_versions")
         )
         rows.append(
             [
@@ -452,9 +473,8 @@ def render_image_index(catalog: Catalog) -> str:
                 latest,
             ]
         )
-    return markdown_table(
-        ["Repository", "What it is for", "Channels", "Tags", Markup("<code>latest</code> runs on")], rows
-    )
+    headers = [t.text("index.repository"), t.text("index.purpose"), t.text("index.channels"), t.text("index.tags")]
+    return markdown_table([*headers, said(t, "index.latest_runs_on", latest=code("latest"))], rows)
 
 
 def _shipped_on(catalog: Catalog, channel: str) -> str:
@@ -465,7 +485,7 @@ def _shipped_on(catalog: Catalog, channel: str) -> str:
     return f" Its images run on {', '.join(names)}." if names else ""
 
 
-def render_lifecycle(catalog: Catalog) -> str:
+def render_lifecycle(catalog: Catalog, t: Messages) -> str:
     """Every channel with release type, dates and status, and the repositories and tags that carry it."""
     rows = []
     for channel in catalog.lifecycle.channels:
@@ -479,15 +499,14 @@ def render_lifecycle(catalog: Catalog) -> str:
             [
                 f"{channel.product} {channel.channel}",
                 channel.release_label,
-                channel.ga.isoformat() if channel.ga else "not yet",
-                channel.eol.isoformat() if channel.eol else "not announced",
-                status_badge(channel, detailed=True),
-                join(carriers) if carriers else "no images in the catalog",
+                channel.ga.isoformat() if channel.ga else t.text("support.not_yet"),
+                channel.eol.isoformat() if channel.eol else t.text("support.not_announced"),
+                status_badge(channel, t, detailed=True),
+                join(carriers) if carriers else t.text("support.no_images"),
             ]
         )
-    table = markdown_table(
-        ["Channel", "Release type", "GA", "End of life", "Status", "Repositories and main tag"], rows
-    )
+    keys = ("channel", "release_type", "ga", "eol", "status", "carriers")
+    table = markdown_table([t.text(f"support.{k}") for k in keys], rows)
     notes = [
         f"- **{text(c.title)}:** {prose(c.note)}{text(_shipped_on(catalog, c.channel))}"
         for c in catalog.lifecycle.channels
@@ -499,7 +518,7 @@ def render_lifecycle(catalog: Catalog) -> str:
         + "\n".join(notes)
         + ("\n" if notes else "")
         + _windows_table(catalog)
-        + f"\n<small>Status computed for {build_date(catalog.today)}.</small>\n"
+        + f"\n<small>{said(t, 'support.computed_for', date=build_date(catalog.today, t))}</small>\n"
     )
 
 

@@ -11,34 +11,49 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..model.lifecycle import Channel, WindowsRelease
+from ..model.messages import Messages
 
 # Statuses a reader does not want by default: their rows hide behind the "show ended" toggle.
 HIDDEN_BY_DEFAULT = ("eol", "preview")
 
 
-def status_words(channel: Channel) -> str:
-    """Short plain text: "in support", "ends in 12 days", "end of life", "preview"."""
+def status_words(channel: Channel, t: Messages) -> str:
+    """Short plain text: "in support", "ends in 12 days", "end of life", "preview" (or the language's)."""
     if channel.status == "preview":
-        return "preview"
+        return t.text("status.preview")
     if channel.status == "eol":
-        return "end of life"
+        return t.text("status.eol")
     if channel.status == "ending":
-        return f"ends in {channel.days_left} day{'s' if channel.days_left != 1 else ''}"
-    return "in support"
+        return t.count("status.ending", channel.days_left)
+    return t.text("status.supported")
 
 
-def status_badge(channel: Channel, subject: str = "", detailed: bool = False) -> Markup:
+def status_label(channel: Channel, t: Messages) -> str:
+    """The detailed status, with its date: "End of life since 2026-11-10"."""
+    if channel.status == "preview":
+        return t.text("status.label_preview")
+    if channel.status == "eol":
+        return t.text("status.label_eol", date=channel.eol.isoformat())
+    if channel.status == "ending":
+        return t.count("status.label_ending", channel.days_left, date=channel.eol.isoformat())
+    if channel.eol is None:
+        return t.text("status.label_windows" if channel.release_type == "windows" else "status.label_supported")
+    return t.text("status.label_until", date=channel.eol.isoformat())
+
+
+def status_badge(channel: Channel, t: Messages, subject: str = "", detailed: bool = False) -> Markup:
     """`<span class="guide-status guide-status--eol" data-status="eol">End of life</span>`.
 
     `subject` names the channel inside the badge ("8.0: end of life") where a list of channels is
     shown; `detailed` spells the dates ("End of life since 2026-11-10") where a table has room.
     The title always carries the detailed label, so a short badge still tells its date on hover.
     """
-    words = status_words(channel)
-    label = channel.status_label if detailed else (f"{subject}: {words}" if subject else words.capitalize())
+    words = status_words(channel, t)
+    detail = status_label(channel, t)
+    label = detail if detailed else (f"{subject}: {words}" if subject else words[:1].upper() + words[1:])
     return Markup(
         f'<span class="guide-status guide-status--{channel.status}" data-status="{channel.status}" '
-        f'title="{escape(channel.status_label)}">{escape(label)}</span>'
+        f'title="{escape(detail)}">{escape(label)}</span>'
     )
 
 
@@ -47,9 +62,9 @@ def status_attributes(channel: Channel | None) -> dict[str, str]:
     return {"data-status": channel.status} if channel else {}
 
 
-def option_label(label: str, channel: Channel | None) -> str:
+def option_label(label: str, channel: Channel | None, t: Messages) -> str:
     """A menu option's text (options hold no markup): ".NET 8.0 (end of life)"."""
-    return f"{label} ({status_words(channel)})" if channel else label
+    return f"{label} ({status_words(channel, t)})" if channel else label
 
 
 def hidden_by_default(channel: Channel | None) -> bool:

@@ -1,4 +1,4 @@
-"""Wording and small pieces more than one renderer shows: the size caveat and the build date."""
+"""Wording and small pieces more than one renderer shows: messages as HTML, the size caveat, the build date, banners."""
 
 from __future__ import annotations
 
@@ -6,46 +6,62 @@ import datetime
 
 from markupsafe import Markup, escape
 
+from ..model.messages import Messages
 from ..model.team import Approval
+from .html import text
 
-# The one place the size caveat is worded; every size figure on the site carries it.
+# The size caveat of the Layers and size renderer (render/layers.py), which reads no message catalog yet.
 SIZE_CAVEAT = (
     "Pull sizes are the compressed layers the registry serves, added up (MB = 1,000,000 bytes). A pull "
     "downloads only the layers the machine does not hold yet; unpacked on disk, the layers take more space."
 )
 
 
-def build_date(today: datetime.date) -> Markup:
-    """The date support status was computed for, as a <time> element."""
-    return Markup(f'<time datetime="{today.isoformat()}">{today.strftime("%-d %B %Y")}</time>')
+def said(t: Messages, key: str, **values) -> Markup:
+    """A message as HTML: its text and each value escaped by the one rule (values already Markup, such
+    as a link or a <time>, go in as they are)."""
+    return text(t.texts[key]).format(**{k: v if isinstance(v, Markup) else text(str(v)) for k, v in values.items()})
 
 
-def outlived_banner(today: datetime.date) -> Markup:
+def said_count(t: Messages, key: str, number: int, **values) -> Markup:
+    """`said` for a message with a number: `key.one` for 1, else `key.other`."""
+    return said(t, f"{key}.{'one' if number == 1 else 'other'}", n=f"{number:,}", **values)
+
+
+def size_caveat(t: Messages) -> Markup:
+    """The one place the size caveat is worded (data/messages); every size figure on the site carries it."""
+    return said(t, "size.caveat")
+
+
+def build_date(today: datetime.date, t: Messages) -> Markup:
+    """The date support status was computed for, as a <time> element, as the language writes dates."""
+    return t.time(today)
+
+
+def outlived_banner(today: datetime.date, t: Messages) -> Markup:
     """Said on every page when the data has outlived every .NET release it lists."""
     return Markup(
         '<div class="admonition danger" data-guide-outlived><p class="admonition-title">'
-        f"No .NET version in this guide is in support on {build_date(today)}</p>"
-        "<p>Every .NET channel listed here has reached its end of life, and the tags shown are no longer "
-        "patched. This copy of the guide is older than the current releases: use a newer edition, or "
-        "refresh its data (see the README).</p></div>"
+        f"{said(t, 'banner.outlived_title', date=build_date(today, t))}</p>"
+        f"<p>{said(t, 'banner.outlived_body')}</p></div>"
     )
 
 
-def digest_reference(full: str, digest: str) -> Markup:
+def digest_reference(full: str, digest: str, t: Messages) -> Markup:
     """A short digest that copies the full `name@sha256:…` reference (RepositoryModel.pinned; Material's
     clipboard handles any element with data-clipboard-text)."""
     return Markup(
         f'<button type="button" class="guide-digest" data-clipboard-text="{escape(full)}" '
-        f'title="Copy {escape(full)}">{escape(digest[:19])}…</button>'
+        f'title="{escape(t.text("digest.copy", reference=full))}">{escape(digest[:19])}…</button>'
     )
 
 
-def stale_banner(age: int, sources_url: str) -> Markup:
+def stale_banner(age: int, sources_url: str, t: Messages) -> Markup:
     """Said on every page when the tag data is old (Catalog.stale_days)."""
+    link = Markup(f'<a href="{escape(sources_url)}">{said(t, "banner.stale_link")}</a>')
     return Markup(
         '<div class="admonition warning" data-guide-stale><p class="admonition-title">'
-        f"Tag data is {age} days old</p><p>Newer patches have likely been published since. See "
-        f'<a href="{escape(sources_url)}">where the data comes from and how the guide is refreshed</a>.</p></div>'
+        f"{said_count(t, 'banner.stale_title', age)}</p><p>{said(t, 'banner.stale_body', link=link)}</p></div>"
     )
 
 

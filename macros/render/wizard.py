@@ -7,11 +7,13 @@ import json
 from urllib.parse import quote
 
 from ..model.catalog import Catalog
+from ..model.messages import Messages
 from ..wizard.answers import Node, Outcome, Wizard
 from ..wizard.rules import KEYS
 from ..wizard.standard import approved_choices, outcome_approval
 from .html import code, join, markdown_table, render_template
 from .status import status_badge
+from .texts import said
 
 # Results and links are rendered for the page at wizard/ (directory URLs).
 _UP = "../"
@@ -260,7 +262,7 @@ def fill(template: str, refs: dict) -> str:
 _GROUP = ("goal", "framework", "app", "deploy", "version")
 
 
-def render_decision_guide(wizard: Wizard, catalog: Catalog) -> str:
+def render_decision_guide(wizard: Wizard, catalog: Catalog, t: Messages) -> str:
     """Every answer as tables, one per goal / .NET / app / deployment / version, for the default architecture,
     each group's title with the status badge of its .NET channel."""
     groups: dict = {}
@@ -268,17 +270,18 @@ def render_decision_guide(wizard: Wizard, catalog: Catalog) -> str:
     for answers, outcome in _default_arch_paths(wizard, wizard.root, {}):
         group = tuple((k, answers[k]) for k in _GROUP if k in answers)
         rest = tuple((k, answers[k]) for k in KEYS if k in answers and k not in _GROUP and k != "arch")
-        choices = ", ".join(_label(wizard, k, v) for k, v in rest) or "(no further choice)"
+        choices = ", ".join(_label(wizard, k, v) for k, v in rest) or t.text("wizard.guide_no_choice")
         groups.setdefault(group, []).append(_row(choices, outcome, catalog))
         group_channels.setdefault(group, outcome.channel)
     channels = catalog.channels
     return render_template(
         "decision-guide.html",
-        registry=catalog.repositories[0].rule.registry,
+        t=t,
+        under=said(t, "wizard.guide_registry", registry=code(f"{catalog.repositories[0].rule.registry}/")),
         groups=[
             {
                 "title": " · ".join(_label(wizard, k, v) for k, v in group),
-                "status": status_badge(channels[group_channels[group]]) if group_channels[group] in channels else "",
+                "status": status_badge(channels[group_channels[group]], t) if group_channels[group] in channels else "",
                 "rows": rows,
             }
             for group, rows in groups.items()

@@ -1,0 +1,80 @@
+"""Read data/messages/<lang>.yml, one message catalog per language, and check them against each other.
+
+Every language must have every key English has, and no other, with the same {placeholders}: a key
+missing in either language stops `make check` and the build with the file and line to fix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model.messages import PLACEHOLDER, Messages
+from .errors import DataError, Problems
+from .yamlio import LocatedDict, display_path, load_yaml
+
+LANGUAGES = ("en", "ko")  # English first: the reference every other catalog is checked against
+_Flat = dict[str, tuple[str, int]]  # dotted key -> (text, line)
+
+
+def _flatten(tree, shown: str, problems: Problems, prefix: str = "") -> _Flat:
+    found: _Flat = {}
+    if not isinstance(tree, LocatedDict):
+        problems.add(shown, getattr(tree, "line", 0), prefix, "expected a mapping of message keys")
+        return found
+    for key, value in tree.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, LocatedDict):
+            found.update(_flatten(value, shown, problems, f"{path}."))
+        elif isinstance(value, str) and value.strip():
+            found[path] = (value, tree.line_of(key))
+        else:
+            problems.add(shown, tree.line_of(key), path, f"expected a text or a group of texts, got {value!r}")
+    return found
+
+
+def _nearest_line(flat: _Flat, key: str) -> int:
+    """Where a missing key belongs: the line of the first key of its group in that file, if any."""
+    group = key.rpartition(".")[0]
+    while group:
+        lines = [line for k, (_, line) in flat.items() if k.startswith(f"{group}.")]
+        if lines:
+            return min(lines)
+        group = group.rpartition(".")[0]
+    return 0
+
+
+def load_messages(folder: Path, root: Path | None = None) -> dict[str, Messages]:
+    """The catalog of each language, checked; raises DataError with every problem at once."""
+    problems = Problems()
+    flat: dict[str, _Flat] = {}
+    shown = {lang: display_path(folder / f"{lang}.yml", root) for lang in LANGUAGES}
+    for lang in LANGUAGES:
+        try:
+            flat[lang] = _flatten(load_yaml(folder / f"{lang}.yml", root), shown[lang], problems)
+        except DataError as error:
+            problems.items.extend(error.problems)
+    if "en" in flat:
+        english = flat["en"]
+        for lang in (lang for lang in LANGUAGES if lang != "en" and lang in flat):
+            other = flat[lang]
+            for key, (text, line) in english.items():
+                if key not in other:
+                    problems.add(
+                        shown[lang],
+                        _nearest_line(other, key),
+                        key,
+                        f"missing: no {lang} text for this message ({shown['en']}:{line} has it)",
+                    )
+                elif set(PLACEHOLDER.findall(text)) != set(PLACEHOLDER.findall(other[key][0])):
+                    problems.add(
+                        shown[lang],
+                        other[key][1],
+                        key,
+                        f"placeholders {sorted(set(PLACEHOLDER.findall(other[key][0])))} differ from English "
+                        f"{sorted(set(PLACEHOLDER.findall(text)))} ({shown['en']}:{line})",
+                    )
+            for key, (_, line) in other.items():
+                if key not in english:
+                    problems.add(shown[lang], line, key, f"not in {shown['en']}: every message starts in English")
+    problems.raise_if_any()
+    return {lang: Messages(lang, {k: v for k, (v, _) in flat[lang].items()}) for lang in LANGUAGES}

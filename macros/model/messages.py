@@ -1,0 +1,39 @@
+"""What the generated content says, in one language: the message catalog renderers ask for their words.
+
+`data/messages/<lang>.yml` holds every string a macro or a script puts on a page (table headers,
+status words, banners, the wizard's and the filter's chrome); the loader (data/messages.py) checks
+that every language has every key with the same placeholders. Texts are plain text: renderers escape
+them with the one rule (render/texts.py `said`), so a message never becomes markup.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from babel.dates import format_date
+from markupsafe import Markup
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True)
+class Messages:
+    language: str  # "en", "ko": a Babel locale as well
+    texts: dict[str, str] = field(repr=False)
+
+    def text(self, key: str, **values) -> str:
+        return self.texts[key].format(**values)
+
+    def count(self, key: str, number: int, **values) -> str:
+        """`key.one` for 1, else `key.other` (Korean has one form: both keys say the same)."""
+        return self.text(f"{key}.{'one' if number == 1 else 'other'}", n=f"{number:,}", **values)
+
+    def date(self, day: datetime.date) -> str:
+        """The day as this language writes it ("28 November 2026", "2026년 11월 28일"), by Babel."""
+        return format_date(day, self.texts["date.long"], locale=self.language)
+
+    def time(self, day: datetime.date) -> Markup:
+        """The day in a <time> element that keeps the ISO date for machines."""
+        return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), self.date(day))
