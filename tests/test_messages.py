@@ -122,3 +122,22 @@ def test_korean_pages_write_dates_in_korean(built_site):
     assert '<time datetime="2026-11-28">28 November 2026</time>' in (built_site / "index.html").read_text(
         encoding="utf-8"
     )
+
+
+def test_korean_repository_texts_cover_every_repository_and_field(catalogs, catalog):
+    from macros.data.messages import load_repository_texts
+
+    infos = [model.info for model in catalog.repositories]
+    texts = load_repository_texts(catalogs / "repositories.ko.yml", infos, catalogs.parent)
+    assert set(texts) == {info.repository for info in infos}
+    assert all(len(texts[i.repository]["use_when"]) == len(i.use_when) for i in infos)
+    path = catalogs / "repositories.ko.yml"
+    replace_once(path, "      - 앱 빌드(sdk를 쓰세요)\n", "")
+    with pytest.raises(DataError) as caught:
+        load_repository_texts(path, infos, catalogs.parent)
+    (problem,) = [str(p) for p in caught.value.problems]
+    avoid = line_containing(path, "    avoid_when:", 1)  # dotnet/aspnet's, the second repository
+    assert problem == (
+        f"messages/repositories.ko.yml:{avoid}: repositories.dotnet/aspnet.avoid_when: "
+        "expected a list of 2 texts, as in English"
+    ), problem

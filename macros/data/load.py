@@ -8,6 +8,7 @@ load_catalog, load_legacy and load_wizard are its steps, open to tests of one fi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from .errors import DataError, Problem, Problems
 from .jsonio import load_json
 from .legacy_checks import check_legacy
 from .lifecycle_checks import join_lifecycle
-from .messages import load_messages
+from .messages import load_messages, load_repository_texts
 from .migration_checks import check_migrations
 from .registry_checks import check_registry
 from .schema import Where, build, replace
@@ -150,6 +151,10 @@ def _load_cached(data_dir: Path, on: datetime.date, docs_dir: Path, team: Path |
         # The site's words, not facts: a data folder without messages/ (the test fixtures) uses the project's.
         folder = data_dir / "messages" if (data_dir / "messages").exists() else DATA_DIR / "messages"
         messages = load_messages(folder, data_dir.parent)
+        infos = [model.info for model in catalog.repositories]
+        for lang in (lang for lang in messages if lang != "en"):
+            texts = load_repository_texts(folder / f"repositories.{lang}.yml", infos, data_dir.parent)
+            messages[lang] = dataclasses.replace(messages[lang], repositories=texts)
     except DataError as error:
         problems.items.extend(error.problems)
     problems.raise_if_any()  # every file's problems in one report

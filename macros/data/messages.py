@@ -78,3 +78,48 @@ def load_messages(folder: Path, root: Path | None = None) -> dict[str, Messages]
                     problems.add(shown[lang], line, key, f"not in {shown['en']}: every message starts in English")
     problems.raise_if_any()
     return {lang: Messages(lang, {k: v for k, (v, _) in flat[lang].items()}) for lang in LANGUAGES}
+
+
+TRANSLATED_FIELDS = ("title", "purpose", "inside", "use_when", "avoid_when")
+
+
+def load_repository_texts(path: Path, repositories, root: Path | None = None) -> dict[str, dict]:
+    """data/messages/repositories.<lang>.yml: every repository of repositories.yml, each field, lists as long
+    as the English ones; anything missing or extra is a located problem."""
+    problems = Problems()
+    shown = display_path(path, root)
+    tree = load_yaml(path, root)
+    entries = tree.get("repositories") if isinstance(tree, LocatedDict) else None
+    if not isinstance(entries, LocatedDict):
+        problems.add(shown, getattr(tree, "line", 0), "repositories", "expected a mapping of repositories")
+        problems.raise_if_any()
+    found: dict[str, dict] = {}
+    known = {info.repository: info for info in repositories}
+    for name in entries:
+        if name not in known:
+            problems.add(
+                shown, entries.line_of(name), f"repositories.{name}", "not a repository of data/repositories.yml"
+            )
+    for name, info in known.items():
+        entry = entries.get(name)
+        if not isinstance(entry, LocatedDict):
+            problems.add(shown, entries.line, f"repositories.{name}", "missing: every repository needs its texts")
+            continue
+        for key in entry:
+            if key not in TRANSLATED_FIELDS:
+                problems.add(
+                    shown, entry.line_of(key), f"repositories.{name}.{key}", f"expected one of {TRANSLATED_FIELDS}"
+                )
+        for key in TRANSLATED_FIELDS:
+            english, value = getattr(info, key), entry.get(key)
+            where = f"repositories.{name}.{key}"
+            if value is None:
+                problems.add(shown, entry.line, where, "missing")
+            elif isinstance(english, str) != isinstance(value, str) or (
+                not isinstance(english, str) and (not isinstance(value, list) or len(value) != len(english))
+            ):
+                what = "a text" if isinstance(english, str) else f"a list of {len(english)} texts, as in English"
+                problems.add(shown, entry.line_of(key), where, f"expected {what}")
+        found[name] = {k: (tuple(v) if isinstance(v, list) else v) for k, v in entry.items() if k in TRANSLATED_FIELDS}
+    problems.raise_if_any()
+    return found

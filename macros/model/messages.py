@@ -22,6 +22,13 @@ PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 class Messages:
     language: str  # "en", "ko": a Babel locale as well
     texts: dict[str, str] = field(repr=False)
+    # This language's words for the hand-kept prose of data/repositories.yml, by repository
+    # (data/messages/repositories.<lang>.yml); English reads repositories.yml itself.
+    repositories: dict[str, dict] = field(default_factory=dict, repr=False)
+
+    def repository_text(self, info, name: str):
+        """A field of a repository's description (title, purpose, inside, use_when, avoid_when) in this language."""
+        return self.repositories.get(info.repository, {}).get(name, getattr(info, name))
 
     def text(self, key: str, **values) -> str:
         return self.texts[key].format(**values)

@@ -14,7 +14,7 @@ def _searchable(html: str) -> str:
 
 def repository_title(repo: str) -> str:
     """The human title of a repository ("ASP.NET Core Runtime")."""
-    return str(text(guide().catalog.repository(repo).info.title))
+    return str(text(messages().repository_text(guide().catalog.repository(repo).info, "title")))
 
 
 def repository_overview(repo: str) -> str:

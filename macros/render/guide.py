@@ -25,11 +25,11 @@ def render_short_answer(catalog: Catalog, t: Messages, prefix: str = "") -> str:
     for model in catalog.repositories:
         use = join(
             [
-                join([repo_link(model, prefix, breakable=True), small(model.info.title)], " "),
+                join([repo_link(model, prefix, breakable=True), small(t.repository_text(model.info, "title"))], " "),
                 breakable_code(example_reference(catalog, model)),
             ]
         )
-        rows.append([join(model.info.use_when), use])
+        rows.append([join(t.repository_text(model.info, "use_when")), use])
     return (
         '<div class="guide-short-answer" markdown>\n\n'
         + markdown_table([t.text("guide.short_when"), t.text("guide.short_use")], rows)

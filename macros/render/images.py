@@ -54,19 +54,19 @@ def render_overview(catalog: Catalog, repo: str, t: Messages) -> str:
     info = model.info
     related = join((md_link(f"{catalog.repository(r).info.slug}.md", code(r)) for r in info.related), ", ")
     lines = [
-        f"**{text(info.purpose)}**",
+        f"**{text(t.repository_text(info, 'purpose'))}**",
         "",
         f"**{said(t, 'overview.image_name')}** {code(model.image_name)}",
         "",
-        f"**{said(t, 'overview.inside')}** {prose(info.inside)}",
+        f"**{said(t, 'overview.inside')}** {prose(t.repository_text(info, 'inside'))}",
         "",
         f"**{said(t, 'overview.use_for')}**",
         "",
-        *[f"- {prose(item)}" for item in info.use_when],
+        *[f"- {prose(item)}" for item in t.repository_text(info, "use_when")],
         "",
         f"**{said(t, 'overview.not_for')}**",
         "",
-        *[f"- {prose(item)}" for item in info.avoid_when],
+        *[f"- {prose(item)}" for item in t.repository_text(info, "avoid_when")],
         "",
     ]
     if related:
@@ -466,8 +466,13 @@ def render_image_index(catalog: Catalog, t: Messages) -> str:
         )
         rows.append(
             [
-                join([md_link(f"{model.info.slug}.md", model.info.repository), small(model.info.title)]),
-                model.info.purpose,
+                join(
+                    [
+                        md_link(f"{model.info.slug}.md", model.info.repository),
+                        small(t.repository_text(model.info, "title")),
+                    ]
+                ),
+                t.repository_text(model.info, "purpose"),
                 channels,
                 f"{len(model.images_by_tag):,}",
                 latest,
