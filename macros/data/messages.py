@@ -123,3 +123,40 @@ def load_repository_texts(path: Path, repositories, root: Path | None = None) ->
         found[name] = {k: (tuple(v) if isinstance(v, list) else v) for k, v in entry.items() if k in TRANSLATED_FIELDS}
     problems.raise_if_any()
     return found
+
+
+def load_wizard_texts(path: Path, english: list[str], root: Path | None = None) -> dict[str, str]:
+    """data/messages/wizard.<lang>.yml: a text for every English text the wizard shows (questions, hints,
+    options, reasons, dead ends), keyed by the English, and nothing else; each problem located."""
+    problems = Problems()
+    shown = display_path(path, root)
+    tree = load_yaml(path, root)
+    if not isinstance(tree, LocatedDict):
+        problems.add(shown, getattr(tree, "line", 0), "", "expected a mapping of English text to translation")
+        problems.raise_if_any()
+    wanted = set(english)
+    for key, value in tree.items():
+        if key not in wanted:
+            problems.add(
+                shown, tree.line_of(key), str(key)[:60], "not a text data/wizard.yml shows (changed or removed?)"
+            )
+        elif not isinstance(value, str) or not value.strip():
+            problems.add(shown, tree.line_of(key), str(key)[:60], f"expected a text, got {value!r}")
+    for text in english:
+        if text not in tree:
+            problems.add(shown, 0, text[:60], "missing: data/wizard.yml shows this text (add its translation)")
+    problems.raise_if_any()
+    return {k: v for k, v in tree.items() if isinstance(v, str)}
+
+
+def wizard_texts(wizard) -> list[str]:
+    """Every text from data/wizard.yml the wizard shows a reader: question legends and hints, option
+    labels and hints, the reasons, and the dead ends' explanations (templates with {placeholders})."""
+    found: list[str] = []
+    for question in wizard.rules.questions:
+        found += [question.legend, *([question.help] if question.help else [])]
+        for option in question.options or ():
+            found += [option.label, *([option.help] if option.help else [])]
+    found += [text for text, _ in wizard.reasons]
+    found += [dead_end.because for dead_end in wizard.rules.dead_ends]  # templates: {version} and so on
+    return list(dict.fromkeys(found))

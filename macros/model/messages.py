@@ -25,6 +25,12 @@ class Messages:
     # This language's words for the hand-kept prose of data/repositories.yml, by repository
     # (data/messages/repositories.<lang>.yml); English reads repositories.yml itself.
     repositories: dict[str, dict] = field(default_factory=dict, repr=False)
+    # This language's words for what the wizard shows from data/wizard.yml, by English text
+    # (data/messages/wizard.<lang>.yml): questions, hints, options and reasons.
+    wizard: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def wizard_text(self, english: str) -> str:
+        return self.wizard.get(english, english)
 
     def repository_text(self, info, name: str):
         """A field of a repository's description (title, purpose, inside, use_when, avoid_when) in this language."""

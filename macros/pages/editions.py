@@ -117,7 +117,9 @@ def split_search_index(site_dir: Path, langs: list[str]) -> dict[str, int]:
     """Rewrite the i18n plugin's one index as one per language; return how many entries each holds.
 
     Entries of `ko/...` go to `ko/search/search_index.json` with locations relative to `ko/`; every
-    other entry stays at the root. Same config (languages, separator) in every index."""
+    other entry stays at the root. Each index names its own search languages: English alone at the
+    root, as before the Korean edition (lunr's multi-language trimmer drops digits, which would cut
+    `10.0` out of tag searches), and the edition's language with English under it."""
     path = site_dir / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
     others = [lang for lang in langs if lang != DEFAULT]
@@ -130,7 +132,8 @@ def split_search_index(site_dir: Path, langs: list[str]) -> dict[str, int]:
     for lang, docs in by_lang.items():
         target = path if lang == DEFAULT else site_dir / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        config = {**index["config"], "lang": [DEFAULT] if lang == DEFAULT else [DEFAULT, lang]}
+        text = json.dumps({**index, "config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
         target.write_text(text, encoding="utf-8")
     return {lang: len(docs) for lang, docs in by_lang.items()}
 

@@ -9,7 +9,7 @@ from .source import guide, messages
 
 def wizard() -> str:
     """The wizard form with the default answers and their result (the script fetches wizard/data.json)."""
-    return passthrough(render_wizard(guide().wizard, guide().catalog))
+    return passthrough(render_wizard(guide().wizard, guide().catalog, messages()))
 
 
 def decision_guide() -> str:
@@ -19,7 +19,7 @@ def decision_guide() -> str:
 
 def wizard_link_keys() -> str:
     """The query-string keys a shared wizard link may hold, with their values (a Markdown table)."""
-    return render_link_keys(guide().wizard)
+    return render_link_keys(guide().wizard, messages())
 
 
 MACROS: dict = {"wizard": wizard, "decision_guide": decision_guide, "wizard_link_keys": wizard_link_keys}

@@ -12,7 +12,7 @@ from ..wizard.answers import Node, Outcome, Wizard
 from ..wizard.rules import KEYS
 from ..wizard.standard import approved_choices, outcome_approval
 from .html import code, join, markdown_table, render_template
-from .status import status_badge
+from .status import status_badge, status_label
 from .texts import said
 
 # Results and links are rendered for the page at wizard/ (directory URLs).
@@ -138,8 +138,11 @@ def os_warning(outcome: Outcome, catalog: Catalog) -> str:
 # --- the page -------------------------------------------------------------------------------------
 
 
-def render_wizard(wizard: Wizard, catalog: Catalog) -> str:
+def render_wizard(wizard: Wizard, catalog: Catalog, t: Messages | None = None) -> str:
     """The form with the default answers checked, the default result rendered, and the result templates.
+
+    With `t` (the page's language), the questions, hints and options are in that language
+    (data/messages/wizard.<lang>.yml) and a version's hint is its support status in that language.
 
     The server renders what the script would show for a link without answers, so nothing moves when
     the script starts; the script fetches the data file and takes over from there.
@@ -151,15 +154,15 @@ def render_wizard(wizard: Wizard, catalog: Catalog) -> str:
     questions = [
         {
             "id": q.id,
-            "legend": q.legend,
-            "help": q.help,
+            "legend": _said(q.legend, t),
+            "help": _said(q.help, t),
             "shown": q.id in path,
             "options": [
                 {
                     "ident": f"wz-{q.id}-{o.value}".replace(".", "_"),
                     "value": o.value,
-                    "label": label,
-                    "help": o.help,
+                    "label": _said(label, t),
+                    "help": _option_help(o, q, catalog, t),
                     "shown": q.id in path and o.value in path[q.id][1],
                     "checked": q.id in path and o.value == path[q.id][0],
                 }
@@ -260,6 +263,18 @@ def fill(template: str, refs: dict) -> str:
 # --- the static guide (no JavaScript) ----------------------------------------------------------------
 
 _GROUP = ("goal", "framework", "app", "deploy", "version")
+
+
+def _said(text: str | None, t: Messages | None) -> str | None:
+    """A text of data/wizard.yml in the page's language (as it is without a translation)."""
+    return t.wizard_text(text) if t and text else text
+
+
+def _option_help(option, question, catalog: Catalog, t: Messages | None) -> str | None:
+    """An option's hint; a .NET version's is its support status, in the page's language."""
+    if t and question.id == "version" and option.value in catalog.channels:
+        return status_label(catalog.channel(option.value), t)
+    return _said(option.help, t)
 
 
 def render_decision_guide(wizard: Wizard, catalog: Catalog, t: Messages) -> str:
