@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from ..render.wizard import render_decision_guide, render_link_keys, render_wizard
+from .editions import DEFAULT
 from .passthrough import passthrough
 from .source import guide, messages
 
 
 def wizard() -> str:
     """The wizard form with the default answers and their result (the script fetches wizard/data.json)."""
-    return passthrough(render_wizard(guide().wizard, guide().catalog, messages()))
+    # The data file is written once, at wizard/ (the guide plugin): another edition's page points there.
+    t = messages()
+    data_url = "data.json" if t.language == DEFAULT else "../../wizard/data.json"
+    return passthrough(render_wizard(guide().wizard, guide().catalog, t, data_url))
 
 
 def decision_guide() -> str:

@@ -138,7 +138,7 @@ def os_warning(outcome: Outcome, catalog: Catalog) -> str:
 # --- the page -------------------------------------------------------------------------------------
 
 
-def render_wizard(wizard: Wizard, catalog: Catalog, t: Messages | None = None) -> str:
+def render_wizard(wizard: Wizard, catalog: Catalog, t: Messages | None = None, data_url: str = "data.json") -> str:
     """The form with the default answers checked, the default result rendered, and the result templates.
 
     With `t` (the page's language), the questions, hints and options are in that language
@@ -176,7 +176,7 @@ def render_wizard(wizard: Wizard, catalog: Catalog, t: Messages | None = None) -
         "wizard.html",
         questions=questions,
         today=catalog.today.isoformat(),
-        src=f"data.json?v={data_version(data_json)}",
+        src=f"{data_url}?v={data_version(data_json)}",  # one data file per site: other editions point at it
         start=start,
         view=result_view(data, start),
     )
@@ -334,10 +334,12 @@ def _label(wizard: Wizard, key: str, value: str) -> str:
     return value
 
 
-def render_link_keys(wizard: Wizard) -> str:
-    """The public query-string contract as a table: key, question, accepted values."""
+def render_link_keys(wizard: Wizard, t: Messages) -> str:
+    """The public query-string contract as a table: key, question, accepted values (the same keys and
+    values in every language; the question in the page's)."""
     rows = [
-        [code(q.id), q.legend, join((code(o.value) for o in wizard.options(q.id)), ", ")]
+        [code(q.id), _said(q.legend, t), join((code(o.value) for o in wizard.options(q.id)), ", ")]
         for q in wizard.rules.questions
     ]
-    return markdown_table(["Key", "Question", "Values"], rows)
+    headers = [t.text("wizard.keys_key"), t.text("wizard.keys_question"), t.text("wizard.keys_values")]
+    return markdown_table(headers, rows)
