@@ -96,3 +96,13 @@ def test_no_korean_page_copies_a_sentence_of_the_seed_page():
         text = re.sub(r"\s+", " ", twin.read_text(encoding="utf-8"))
         copied += [f"{twin.name}: {s}" for s in sentences if s in text or s[:25] in text]
     assert not copied, copied
+
+
+def test_every_navigation_title_has_a_korean_translation():
+    """The i18n plugin shows an untranslated title in English: mkdocs.yml's nav_translations must name them all."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = config[config.index("\nnav:") :]
+    titles = set(re.findall(r"^\s*- ([^:\n]+):", nav, re.M))
+    translations = config[config.index("nav_translations:") : config.index("\nnav:")]
+    translated = set(re.findall(r"^ {12}(.+?): ", translations, re.M))
+    assert titles and not titles - translated, sorted(titles - translated)
