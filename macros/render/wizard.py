@@ -178,7 +178,7 @@ def render_wizard(wizard: Wizard, catalog: Catalog, t: Messages | None = None, d
         today=catalog.today.isoformat(),
         src=f"{data_url}?v={data_version(data_json)}",  # one data file per site: other editions point at it
         start=start,
-        view=result_view(data, start),
+        view=_in_language(result_view(data, start), data, start, catalog, t),
     )
 
 
@@ -209,6 +209,15 @@ def _outcome_index(data: dict, answers: dict) -> int:
         value = answers.get(data["keys"][key_index])
         n = kids[value if value in kids else default]
     return -n - 1
+
+
+def _in_language(view: dict, data: dict, index: int, catalog: Catalog, t: Messages | None) -> dict:
+    """The server-rendered result's support status in the page's language (the data file, shared by
+    every edition, holds it in English; the script's later results still say it in English)."""
+    channel = data["outcomes"][index]["v"]
+    if t and channel in catalog.channels and "t" not in data["outcomes"][index]:
+        view = {**view, "status_text": f"{channel}: {status_label(catalog.channel(channel), t)}"}
+    return view
 
 
 def result_view(data: dict, index: int) -> dict:
