@@ -256,7 +256,7 @@ def rego_denials(policy: str, dockerfile: str, now: datetime.date | None = None)
 def _team_dockerfiles(guide) -> tuple[list[str], list[tuple[str, str]]]:
     """Every distinct Dockerfile the team's wizard shows, filled as wizard.js fills it from the page's
     JSON: (approved texts, [(text, why) outside the standard])."""
-    data = wizard_data(guide.wizard, guide.catalog, guide.messages["en"])
+    data = wizard_data(guide.wizard, guide.catalog)
     inside, outside = {}, {}
     for _, outcome in guide.wizard.paths():
         if not outcome.ok or outcome.dockerfile is None:

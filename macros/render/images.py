@@ -364,7 +364,7 @@ def _image_cell(catalog: Catalog, known: Channel | None, image: Image, t: Messag
     elif image.size_bytes:
         facts += [size_text(image.size_bytes)]
     parts = [join([status_badge(known, t), catalog.os_name(image)], " ") if known else catalog.os_name(image)]
-    parts += [os_badge(release) for release in catalog.os_warnings([image])]
+    parts += [os_badge(release, t) for release in catalog.os_warnings([image])]
     parts.append(small(" · ".join(facts)))
     model = catalog.repository(image.repository)
     if published:
@@ -522,12 +522,12 @@ def render_lifecycle(catalog: Catalog, t: Messages) -> str:
         + "\n"
         + "\n".join(notes)
         + ("\n" if notes else "")
-        + _windows_table(catalog)
+        + _windows_table(catalog, t)
         + f"\n<small>{said(t, 'support.computed_for', date=build_date(catalog.today, t))}</small>\n"
     )
 
 
-def _windows_table(catalog: Catalog) -> str:
+def _windows_table(catalog: Catalog, t: Messages) -> str:
     """The Windows Server releases the Windows images are built on: Microsoft's support dates, and a warning from
     180 days before the end (.NET Framework is supported only as long as its Windows)."""
     if not catalog.lifecycle.windows:
@@ -539,11 +539,9 @@ def _windows_table(catalog: Catalog) -> str:
             ", ".join(names.get(v, v) for v in release.os_versions),
             release.mainstream_end.isoformat() if release.mainstream_end else "—",
             release.extended_end.isoformat(),
-            os_badge(release),
+            os_badge(release, t),
         ]
         for release in catalog.lifecycle.windows
     ]
-    headers = ["Windows Server", "Images built on it", "End of mainstream support", "End of extended support", "Status"]
-    return "\nThe Windows images follow the support of the Windows Server release they are built on:\n\n" + (
-        markdown_table(headers, rows)
-    )
+    headers = [t.text(f"windows.{k}") for k in ("release", "images", "mainstream", "extended", "status")]
+    return f"\n{said(t, 'windows.intro')}\n\n" + markdown_table(headers, rows)

@@ -71,11 +71,12 @@ def hidden_by_default(channel: Channel | None) -> bool:
     return channel is not None and channel.status in HIDDEN_BY_DEFAULT
 
 
-def os_badge(release: WindowsRelease) -> Markup:
+def os_badge(release: WindowsRelease, t: Messages | None = None) -> Markup:
     """The same badge for an image's Windows Server release: "Windows Server 2016 support ends 2027-01-12, in 44
     days" (ending), "... support ended 2027-01-12" (eol), else "In support until 2031-10-14". Styled like a
     channel's badge, but its own class: a row's `guide-status` is its .NET channel's, and there is one."""
-    label = release.warning or f"In support until {release.extended_end.isoformat()}"
+    until = release.extended_end.isoformat()
+    label = release.warning or (t.text("status.label_until", date=until) if t else f"In support until {until}")
     return Markup(
         f'<span class="guide-os-status guide-status--{release.status}" data-os-status="{release.status}" '
         f'title="{escape(release.name)}: end of extended support {release.extended_end.isoformat()} '
