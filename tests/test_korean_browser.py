@@ -114,3 +114,22 @@ def test_the_wizard_gives_the_same_images_in_both_languages(page, query):
     assert refs[""] == refs["ko/"], refs
     if query and refs[""][0] != "unavailable":
         assert refs[""][1], "no image reference shown"
+
+
+def test_the_checker_gives_the_same_verdicts_in_both_languages(page):
+    """The same link (?dockerfile=...) on /check/ and /ko/check/: the same verdicts, in the same order."""
+    from urllib.parse import quote
+
+    dockerfile = (
+        "FROM microsoft/aspnetcore-build:2.0 AS build\n"
+        "FROM mcr.microsoft.com/dotnet/aspnet:8.0\n"
+        "FROM mcr.microsoft.com/dotnet/runtime:10.0-noble\n"
+        "FROM mcr.microsoft.com/dotnet/sdk:no-such-tag\n"
+    )
+    verdicts = {}
+    for edition in ("", "ko/"):
+        page.goto(page.base_url + edition + "check/?dockerfile=" + quote(dockerfile))
+        page.wait_for_selector("[data-checked]")
+        verdicts[edition] = page.eval_on_selector_all("[data-verdict]", "els => els.map(e => e.dataset.verdict)")
+    assert verdicts[""] == verdicts["ko/"], verdicts
+    assert {"legacy-name", "end-of-life", "current", "unknown-tag"} <= set(verdicts[""]), verdicts

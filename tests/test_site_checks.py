@@ -41,7 +41,7 @@ def page_urls() -> list[str]:
 PAGE_URLS = page_urls()
 # The browser visits every English page and these Korean ones (the pages with the most generated
 # content and script); the static checks above read every page of both editions.
-KOREAN_VISITED = ["ko/", "ko/wizard/", "ko/images/aspnet/", "ko/guide/glossary/"]
+KOREAN_VISITED = ["ko/", "ko/wizard/", "ko/images/aspnet/", "ko/guide/glossary/", "ko/check/"]
 VISITED_URLS = [*(u for u in PAGE_URLS if not u.startswith("ko/")), *KOREAN_VISITED]
 
 

@@ -29,6 +29,8 @@ from mkdocs.utils import get_relative_url
 DEFAULT = "en"
 _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": )"[^"]*"')
 _SWITCHER_LINK = re.compile(r'<a href="([^"]*)" hreflang="([a-z]{2})" class="md-select__link">')
+# A relative URL, in an attribute, of a file that exists once per site: api/*.json, our scripts and styles.
+_ROOT_FILES = re.compile(r'(=")((?:\.\./)+)(api/|javascripts/|stylesheets/)')
 _SITEMAP_URL = re.compile(r"\s*<url>.*?</url>", re.S)
 
 
@@ -110,6 +112,12 @@ def edition_page(html: str, page_url: str, lang: str, permalink: tuple[str, str]
     if english and own != english:
         html = html.replace(f'title="{escape(english)}">&para;</a>', f'title="{escape(own)}">&para;</a>')
     root = get_relative_url(f"{lang}/", page_url)
+    # Files that exist once, at the site root (api/, our scripts and styles): a URL a template wrote for
+    # the English page lands one folder short, inside <lang>/, so it goes one level further up.
+    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 1
+    html = _ROOT_FILES.sub(
+        lambda m: m.group(1) + ("../" if len(m.group(2)) // 3 == depth - 1 else "") + m.group(2) + m.group(3), html
+    )
     return _CONFIG_BASE.sub(lambda m: m.group(1) + json.dumps(root), html, count=1)
 
 
