@@ -47,12 +47,12 @@ def outlived_banner(today: datetime.date, t: Messages) -> Markup:
     )
 
 
-def digest_reference(full: str, digest: str, t: Messages) -> Markup:
+def digest_reference(full: str, digest: str, t: Messages | None = None) -> Markup:
     """A short digest that copies the full `name@sha256:…` reference (RepositoryModel.pinned; Material's
     clipboard handles any element with data-clipboard-text)."""
     return Markup(
         f'<button type="button" class="guide-digest" data-clipboard-text="{escape(full)}" '
-        f'title="{escape(t.text("digest.copy", reference=full))}">{escape(digest[:19])}…</button>'
+        f'title="{escape(t.text("digest.copy", reference=full) if t else f"Copy {full}")}">{escape(digest[:19])}…</button>'
     )
 
 
