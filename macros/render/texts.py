@@ -50,9 +50,10 @@ def outlived_banner(today: datetime.date, t: Messages) -> Markup:
 def digest_reference(full: str, digest: str, t: Messages | None = None) -> Markup:
     """A short digest that copies the full `name@sha256:…` reference (RepositoryModel.pinned; Material's
     clipboard handles any element with data-clipboard-text)."""
+    title = t.text("digest.copy", reference=full) if t else f"Copy {full}"
     return Markup(
         f'<button type="button" class="guide-digest" data-clipboard-text="{escape(full)}" '
-        f'title="{escape(t.text("digest.copy", reference=full) if t else f"Copy {full}")}">{escape(digest[:19])}…</button>'
+        f'title="{escape(title)}">{escape(digest[:19])}…</button>'
     )
 
 
