@@ -6,8 +6,8 @@
   tag data is older than STALE_AFTER_DAYS (model/catalog.py; the build also prints a warning);
 - on_post_page: the rest of the finished HTML comes back, after search has indexed the page;
 - on_post_page: every page also announces the Atom feed of publishes (<link rel="alternate">);
-- on_post_build: api/catalog.json, api/digests.json, api/checker.json, the wizard's data file and the
-  feeds (feeds/publishes.atom, feeds/end-of-support.ics) are written once per site.
+- on_post_build: api/catalog.json, api/digests.json, api/checker.json, api/tags.json (the "go to tag"
+  box's index), the wizard's data file and the feeds (feeds/publishes.atom, feeds/end-of-support.ics) are written once per site.
 
 In a team's edition (GUIDE_TEAM=team.yml) it also renames the template page "Our standard" and
 renders it from the standard, points the onboarding pages at it, puts the team banner on every
@@ -29,7 +29,14 @@ from .checker.table import TABLE_PATH, checker_json
 from .data.load import team_file
 from .pages.passthrough import PassthroughExtension, restore
 from .pages.source import guide
-from .render.api import API_PATH, DIGESTS_PATH, render_catalog_json, render_digests_json
+from .render.api import (
+    API_PATH,
+    DIGESTS_PATH,
+    TAGS_PATH,
+    render_catalog_json,
+    render_digests_json,
+    render_tags_json,
+)
 from .render.feeds import (
     END_OF_SUPPORT_PATH,
     PUBLISHES_PATH,
@@ -113,6 +120,7 @@ class GuidePlugin(BasePlugin):
         files = (
             (API_PATH, render_catalog_json(catalog)),
             (DIGESTS_PATH, render_digests_json(catalog)),
+            (TAGS_PATH, render_tags_json(catalog, loaded.legacy)),
             (WIZARD_DATA_PATH, wizard_json(loaded.wizard, catalog)),
             (TABLE_PATH, checker_json(loaded, hidden_statuses=HIDDEN_BY_DEFAULT)),  # the checker's rules (/check/, CLI)
             (PUBLISHES_PATH, render_publish_feed(catalog, site_url)),

@@ -407,6 +407,11 @@ def render_tag_filter(catalog: Catalog, repo: str) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
 
+def render_goto_tag(repository: str = "") -> str:
+    """The "go to tag" box; on a repository page it names the repository, so a bare tag is looked up there first."""
+    return render_template("goto-tag.html", repository=repository)
+
+
 def render_tag_listing(catalog: Catalog, repo: str, finished_html: Callable[[str], str] = lambda html: html) -> str:
     """Every tag, one row per platform image, grouped by OS and architecture.
 

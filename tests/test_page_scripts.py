@@ -1,0 +1,19 @@
+"""Each of our scripts loads only on the pages that use it (front matter `scripts:`, loaded by
+overrides/main.html), and every page that needs one has it."""
+
+from __future__ import annotations
+
+import re
+
+# script -> what on a page needs it
+USERS = {"tag-filter.js": "data-tag-filter=", "goto-tag.js": "data-goto-tag=", "wizard.js": "data-wizard>"}
+
+
+def test_scripts_load_exactly_where_they_are_used(built_site):
+    pages = sorted(built_site.rglob("index.html"))
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        loaded = set(re.findall(r'<script src="[^"]*javascripts/([a-z-]+\.js)"', html))
+        needed = {script for script, marker in USERS.items() if marker in html}
+        assert loaded == needed, f"{path.relative_to(built_site)}: loads {sorted(loaded)}, uses {sorted(needed)}"
