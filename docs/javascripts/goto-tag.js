@@ -115,6 +115,11 @@
       Object.keys(index.renamed_prefixes).forEach(function (prefix) {
         if (name.indexOf(prefix) === 0) { name = index.renamed_prefixes[prefix] + name.slice(prefix.length); }
       });
+      // A mirror's name for an image (registry.example.com/mcr/dotnet/aspnet): from "dotnet/" on.
+      var mirrored = name.indexOf("/dotnet/");
+      if (name && !index.repositories[name] && !index.legacy[name] && mirrored >= 0) {
+        name = name.slice(mirrored + 1);
+      }
       if (name && !index.repositories[name]) {
         var today = index.legacy[name];
         if (today) {
