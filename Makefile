@@ -49,7 +49,8 @@ lint: install-test ## ruff: lint rules and formatting (pyproject.toml); `make li
 	$(BIN)/ruff check $(if $(FIX),--fix,) macros tests bench
 	$(BIN)/ruff format $(if $(FIX),,--check) macros tests bench
 
-bench: install-test ## run the benchmarks and print figures against their budgets
+bench: install-test ## run the benchmarks (Lighthouse included: npm, bench only) and print figures against budgets
+	test -x bench/lighthouse/node_modules/.bin/lighthouse || npm ci --prefix bench/lighthouse --no-audit --no-fund
 	$(BIN)/python -m bench
 
 sync: install ## regenerate data/catalog/, data/registry/ and data/lifecycle/ from the vendored upstream files

@@ -20,6 +20,7 @@ import gc
 import re
 import sys
 from contextlib import contextmanager
+from html import unescape
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
@@ -44,6 +45,7 @@ from .render.feeds import (
     render_end_of_support_calendar,
     render_publish_feed,
 )
+from .render.html import breakable_inline_codes, labelled_cells
 from .render.policies import POLICY_DIR, render_policies
 from .render.status import HIDDEN_BY_DEFAULT
 from .render.team import POINTING_PAGES, STANDARD_PAGE, STANDARD_TITLE, pointing_note, render_standard, team_banner
@@ -105,9 +107,15 @@ class GuidePlugin(BasePlugin):
             banners.append(stale_banner(catalog.stale_days, get_relative_url("reference/sources/", page.url)))
         return "".join(map(str, banners)) + html
 
+    def on_page_context(self, context, *, page, config, nav):  # noqa: ARG002 - MkDocs' signature
+        """Every page gets its own meta description: its front matter's, else its first paragraph."""
+        if not page.meta.get("description") and page.content:
+            page.meta["description"] = page_description(page.content)
+        return context
+
     def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ARG002 - MkDocs' signature
         # Relative, so it also holds on pages of another language under their own folder.
-        output = restore(output)
+        output = labelled_cells(breakable_inline_codes(restore(output)))
         if page is None:  # a page MkDocs did not make (tests call the hook with finished HTML only)
             return output
         link = feed_link(get_relative_url(PUBLISHES_PATH, page.url))
@@ -153,6 +161,16 @@ def _after_title(markdown: str, note: str) -> str:
         if line.startswith("# "):
             return "\n".join([*lines[: index + 1], "", note, *lines[index + 1 :]])
     return note + "\n" + markdown
+
+
+def page_description(html: str, limit: int = 160) -> str:
+    """The first paragraph of a page as plain text, cut at a word before `limit` characters."""
+    html = re.sub(r'<div class="admonition.*?</div>', "", restore(html), flags=re.S)  # banners, notes
+    for paragraph in re.findall(r"<p>(.*?)</p>", html, re.S):
+        words = " ".join(unescape(re.sub(r"<[^>]+>", "", paragraph)).split())
+        if len(words) >= 40:
+            return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return ""
 
 
 @contextmanager

@@ -198,7 +198,7 @@ def render_support_status(catalog: Catalog, repo: str) -> str:
                 known.release_label,
                 known.ga.isoformat() if known.ga else "not yet",
                 known.eol.isoformat() if known.eol else "not announced",
-                status_badge(known, detailed=True),
+                status_badge(known),
             ]
         )
     table = markdown_table(["Channel", "Release type", "GA", "End of life", "Status"], rows)
@@ -486,7 +486,7 @@ def render_lifecycle(catalog: Catalog) -> str:
                 channel.release_label,
                 channel.ga.isoformat() if channel.ga else "not yet",
                 channel.eol.isoformat() if channel.eol else "not announced",
-                status_badge(channel, detailed=True),
+                status_badge(channel),
                 join(carriers) if carriers else "no images in the catalog",
             ]
         )
