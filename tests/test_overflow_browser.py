@@ -9,6 +9,8 @@ import pytest
 pytestmark = pytest.mark.browser
 
 _OVERFLOW = """() => {
+  // Lay out every tag group (off-screen ones skip layout: content-visibility) before measuring.
+  document.querySelectorAll('.tag-group').forEach(g => { g.style.contentVisibility = 'visible'; });
   const found = [];
   const width = document.documentElement.clientWidth;
   if (document.documentElement.scrollWidth > width + 1) {
