@@ -7,7 +7,8 @@
 - on_post_page: the rest of the finished HTML comes back, after search has indexed the page;
 - on_post_page: every page also announces the Atom feed of publishes (<link rel="alternate">);
 - on_post_build: api/catalog.json, api/digests.json, api/checker.json, api/tags.json (the "go to tag"
-  box's index), the wizard's data file and the feeds (feeds/publishes.atom, feeds/end-of-support.ics) are written once per site.
+  box's index), the wizard's data file and the feeds (feeds/publishes.atom, feeds/end-of-support.ics)
+  are written once per site.
 
 In a team's edition (GUIDE_TEAM=team.yml) it also renames the template page "Our standard" and
 renders it from the standard, points the onboarding pages at it, puts the team banner on every
