@@ -143,7 +143,7 @@ def md_link(target: str, label: str | Markup) -> Markup:
 
 
 _INLINE_CODE = re.compile(r"<code>([^<]*)</code>")
-_BREAK_AFTER = re.compile(r"([/:-])(?=[^/:-])")
+_BREAK_AFTER = re.compile(r"(?<=[^\s/:-])([/:-])(?=[^\s/:-])")  # between two word parts only
 
 
 def breakable_inline_codes(html: str) -> str:
