@@ -30,8 +30,9 @@ install-test: $(BIN)/.installed-test ## install test packages and Debian's chrom
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core; }
 	@test -x /usr/bin/chromium || { echo "error: /usr/bin/chromium is still missing; the browser tests need it" >&2; exit 1; }
 
-serve: install ## build and serve the site on http://127.0.0.1:8000 with live reload
-	SITE_URL=$${SITE_URL:-http://127.0.0.1:8000/} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+PORT ?= 8000
+serve: install ## build and serve the site on http://127.0.0.1:$(PORT) with live reload (make serve PORT=8001)
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)/} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 build: install ## strict build of the site into site/ (replaced only when the build succeeds)
 	rm -rf site.tmp
@@ -48,7 +49,8 @@ lint: install-test ## ruff: lint rules and formatting (pyproject.toml); `make li
 	$(BIN)/ruff check $(if $(FIX),--fix,) macros tests bench
 	$(BIN)/ruff format $(if $(FIX),,--check) macros tests bench
 
-bench: install-test ## run the benchmarks and print figures against their budgets
+bench: install-test ## run the benchmarks (Lighthouse included: npm, bench only) and print figures against budgets
+	test -x bench/lighthouse/node_modules/.bin/lighthouse || npm ci --prefix bench/lighthouse --no-audit --no-fund
 	$(BIN)/python -m bench
 
 sync: install ## regenerate data/catalog/, data/registry/ and data/lifecycle/ from the vendored upstream files

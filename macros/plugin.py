@@ -6,9 +6,10 @@
   tag data is older than STALE_AFTER_DAYS (model/catalog.py; the build also prints a warning);
 - on_post_page: the rest of the finished HTML comes back, after search has indexed the page, the page is
   fitted to its language edition (pages/editions.py), and it announces the Atom feed of publishes;
-- on_post_build: after the last language's pass, api/catalog.json, api/digests.json, api/checker.json, the
-  wizard's data file and the feeds (feeds/publishes.atom, feeds/end-of-support.ics) are written once, at
-  the root, and the search index and sitemap are split per language (pages/editions.py).
+- on_post_build: after the last language's pass, api/catalog.json, api/digests.json, api/checker.json,
+  api/tags.json (the "go to tag" box's index), the wizard's data file and the feeds
+  (feeds/publishes.atom, feeds/end-of-support.ics) are written once, at the root, and the search
+  index and sitemap are split per language (pages/editions.py).
 
 In a team's edition (GUIDE_TEAM=team.yml) it also renames the template page "Our standard" and
 renders it from the standard, points the onboarding pages at it, puts the team banner on every
@@ -21,6 +22,7 @@ import gc
 import re
 import sys
 from contextlib import contextmanager
+from html import unescape
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
@@ -32,7 +34,14 @@ from .data.load import team_file
 from .pages import editions
 from .pages.passthrough import PassthroughExtension, restore
 from .pages.source import guide, messages
-from .render.api import API_PATH, DIGESTS_PATH, render_catalog_json, render_digests_json
+from .render.api import (
+    API_PATH,
+    DIGESTS_PATH,
+    TAGS_PATH,
+    render_catalog_json,
+    render_digests_json,
+    render_tags_json,
+)
 from .render.feeds import (
     END_OF_SUPPORT_PATH,
     PUBLISHES_PATH,
@@ -40,6 +49,7 @@ from .render.feeds import (
     render_end_of_support_calendar,
     render_publish_feed,
 )
+from .render.html import breakable_inline_codes, labelled_cells
 from .render.policies import POLICY_DIR, render_policies
 from .render.status import HIDDEN_BY_DEFAULT
 from .render.team import POINTING_PAGES, STANDARD_PAGE, STANDARD_TITLE, pointing_note, render_standard, team_banner
@@ -103,9 +113,15 @@ class GuidePlugin(BasePlugin):
             banners.append(stale_banner(catalog.stale_days, get_relative_url("reference/sources/", page.url), t))
         return "".join(map(str, banners)) + editions.twin_anchors(html, page, editions.language(config))
 
+    def on_page_context(self, context, *, page, config, nav):  # noqa: ARG002 - MkDocs' signature
+        """Every page gets its own meta description: its front matter's, else its first paragraph."""
+        if not page.meta.get("description") and page.content:
+            page.meta["description"] = page_description(page.content)
+        return context
+
     def on_post_page(self, output: str, *, page, config) -> str:
         # Relative, so it also holds on pages of another language under their own folder.
-        output = restore(output)
+        output = labelled_cells(breakable_inline_codes(restore(output)))
         if page is None:  # a page MkDocs did not make (tests call the hook with finished HTML only)
             return output
         permalink = (guide().messages[editions.DEFAULT].text("page.permalink"), messages().text("page.permalink"))
@@ -130,6 +146,7 @@ class GuidePlugin(BasePlugin):
         files = (
             (API_PATH, render_catalog_json(catalog)),
             (DIGESTS_PATH, render_digests_json(catalog)),
+            (TAGS_PATH, render_tags_json(catalog, loaded.legacy)),
             (WIZARD_DATA_PATH, wizard_json(loaded.wizard, catalog)),
             # The checker's rules (/check/, CLI); a team's edition adds its standard as one more verdict.
             (TABLE_PATH, checker_json(loaded, _team_policies(catalog), hidden_statuses=HIDDEN_BY_DEFAULT)),
@@ -167,6 +184,16 @@ def _after_title(markdown: str, note: str) -> str:
         if line.startswith("# "):
             return "\n".join([*lines[: index + 1], "", note, *lines[index + 1 :]])
     return note + "\n" + markdown
+
+
+def page_description(html: str, limit: int = 160) -> str:
+    """The first paragraph of a page as plain text, cut at a word before `limit` characters."""
+    html = re.sub(r'<div class="admonition.*?</div>', "", restore(html), flags=re.S)  # banners, notes
+    for paragraph in re.findall(r"<p>(.*?)</p>", html, re.S):
+        words = " ".join(unescape(re.sub(r"<[^>]+>", "", paragraph)).split())
+        if len(words) >= 40:
+            return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return ""
 
 
 @contextmanager

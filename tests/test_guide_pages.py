@@ -202,7 +202,8 @@ def test_legacy_table_covers_every_legacy_name(built_site):
     legacy = next(t for t in re.findall(r"<table>.*?</table>", source, re.S) if "Old name" in t)
     # The first cell of each row starts with the old name in <code>.
     names = {
-        html.unescape(re.sub(r"<[^>]+>", "", m)) for m in re.findall(r"<tr>\s*<td><code>(.*?)</code>", legacy, re.S)
+        html.unescape(re.sub(r"<[^>]+>", "", m))
+        for m in re.findall(r"<tr>\s*<td[^>]*><code>(.*?)</code>", legacy, re.S)
     }
     missing = [name for name in LEGACY_NAMES if name not in names]
     assert not missing, f"missing from the legacy table: {missing} (found: {sorted(names)})"

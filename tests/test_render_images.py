@@ -238,3 +238,24 @@ def test_an_unknown_repository_names_the_choices(macro):
 
     with pytest.raises(KeyError, match=r"unknown repository 'aspnett' \(expected one of: sdk, aspnet,"):
         images.MACROS[macro]("aspnett")
+
+
+def test_inline_code_breaks_only_after_slash_colon_and_hyphen():
+    from macros.render.html import breakable_inline_codes
+
+    html = breakable_inline_codes(
+        '<p><code>mcr.microsoft.com/dotnet/sdk:10.0-noble</code> <code class="x">a-b</code></p>'
+    )
+    assert "<code>mcr.microsoft.com/<wbr>dotnet/<wbr>sdk:<wbr>10.0-<wbr>noble</code>" in html
+    assert '<code class="x">a-b</code>' in html  # highlighted or attributed code is left alone
+
+
+def test_plain_table_cells_carry_their_column_label():
+    from macros.render.html import labelled_cells
+
+    html = labelled_cells(
+        "<table><thead><tr><th>Tag <em>x</em></th><th>A&amp;B</th></tr></thead>"
+        "<tbody><tr><td>1</td><td>2</td></tr></tbody></table><table data-tag-rows><tr><td>3</td></tr></table>"
+    )
+    assert '<td data-label="Tag x">1</td><td data-label="A&amp;B">2</td>' in html
+    assert "<table data-tag-rows><tr><td>3</td></tr></table>" in html  # tables with attributes are left alone

@@ -395,7 +395,7 @@ def test_without_javascript_the_default_answer_and_the_tables_page(browser, site
     assert page.url == site_server + "wizard/tables/"
     guide = page.locator(".wizard-guide")
     assert guide.locator("table").count() > 20
-    html = guide.inner_html()
+    html = guide.inner_html().replace("<wbr>", "")  # the build lets inline code wrap after / : -
     _, outcome = wizard.walk({"hardened": "yes", "globalization": "yes"})
     assert f"{outcome.run.repository}:{outcome.run.tag}" in html
     assert "Not offered" in html

@@ -49,6 +49,11 @@ def tag_tools(repo: str) -> str:
     return passthrough(images.render_tag_filter(guide().catalog, repo, messages()))
 
 
+def goto_tag(repo: str = "") -> str:
+    """The "go to tag" box: any tag, reference, old name or digest, to its row (`repo`'s tags first)."""
+    return passthrough(images.render_goto_tag(guide().catalog.repository(repo).info.repository if repo else ""))
+
+
 def tag_tables(repo: str) -> str:
     """Every tag, one row per platform image, by OS and architecture."""
     return images.render_tag_listing(guide().catalog, repo, messages(), finished_html=passthrough)
@@ -98,6 +103,7 @@ MACROS = {
         support_status,
         tag_resolution,
         tag_tools,
+        goto_tag,
         tag_tables,
         image_index,
         lifecycle_table,

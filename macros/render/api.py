@@ -8,6 +8,7 @@ import re
 from markupsafe import Markup, escape
 
 from ..model.catalog import Catalog, Image, RepositoryModel
+from ..model.legacy import LegacyList
 from ..model.lifecycle import Channel, WindowsRelease
 from ..model.repositories import REGISTRY
 from .html import code, html_table
@@ -278,3 +279,30 @@ def render_digest_fields() -> str:
 
 def render_digests_json(catalog: Catalog) -> str:
     return json.dumps(digests_document(catalog), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+# --- api/tags.json: where each tag's row is, for the "go to tag" box ----------------------------------
+
+TAGS_PATH = "api/tags.json"
+
+
+def tags_document(catalog: Catalog, legacy: LegacyList) -> dict:
+    """repository -> its page and tags; old names -> today's repositories (the box reads nothing else).
+
+    A row's anchor is `#tag-<tag>` on the repository page, so a tag and its repository are enough."""
+    return {
+        "api_version": API_VERSION,
+        "registry": REGISTRY,
+        "repositories": {
+            model.info.repository: {"page": f"images/{model.info.slug}/", "tags": sorted(model.images_by_tag)}
+            for model in catalog.repositories
+        },
+        # `mcr.microsoft.com/dotnet/core/sdk` and friends: the same images under shorter names since 2020.
+        "renamed_prefixes": {"dotnet/core/": "dotnet/", "dotnet/core-nightly/": "dotnet/nightly/"},
+        "legacy": {entry.name: list(entry.today) for entry in legacy.legacy if not entry.name.endswith("*")},
+        "legacy_page": "guide/legacy-names/",
+    }
+
+
+def render_tags_json(catalog: Catalog, legacy: LegacyList) -> str:
+    return json.dumps(tags_document(catalog, legacy), ensure_ascii=False, separators=(",", ":")) + "\n"

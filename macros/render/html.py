@@ -8,8 +8,10 @@ Templates (render/templates/) are autoescaped Jinja: the same rule.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from html import unescape
 from pathlib import Path
 
 import jinja2
@@ -138,3 +140,39 @@ def md_link(target: str, label: str | Markup) -> Markup:
     """A Markdown link (MkDocs rewrites and validates it); a plain-text label is escaped like any text."""
     shown = label if isinstance(label, Markup) else _literal(label)
     return Markup(f"[{shown}]({escape(target)})")
+
+
+_INLINE_CODE = re.compile(r"<code>([^<]*)</code>")
+_BREAK_AFTER = re.compile(r"(?<=[^\s/:-])([/:-])(?=[^\s/:-])")  # between two word parts only
+
+
+def breakable_inline_codes(html: str) -> str:
+    """Inline code (`<code>` holding text only) may wrap after `/`, `:` and `-`, and nowhere else:
+    "mcr.microsoft.com/dotnet/sdk:10.0-noble" never breaks inside a word (styles forbid other breaks)."""
+    return _INLINE_CODE.sub(lambda m: "<code>" + _BREAK_AFTER.sub(r"\1<wbr>", m.group(1)) + "</code>", html)
+
+
+_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
+_HEAD_CELL = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
+_ROW = re.compile(r"(<tr[^>]*>)(.*?)(</tr>)", re.S)
+_CELL = re.compile(r"<td(?=[\s>])")
+
+
+def labelled_cells(html: str) -> str:
+    """Each cell of a plain table (`<table>` without attributes: Markdown's and the small HTML ones)
+    gets its column's heading as `data-label`, so a phone can show the table as labelled cards."""
+
+    def label(table: re.Match) -> str:
+        body = table.group(1)
+        heads = [" ".join(unescape(re.sub(r"<[^>]+>", "", h)).split()) for h in _HEAD_CELL.findall(body)]
+        if not heads:
+            return table.group(0)
+
+        def row(match: re.Match) -> str:
+            names = iter(heads)
+            cells = _CELL.sub(lambda _: f'<td data-label="{escape(next(names, ""))}"', match.group(2))
+            return match.group(1) + cells + match.group(3)
+
+        return "<table>" + _ROW.sub(row, body) + "</table>"
+
+    return _TABLE.sub(label, html)

@@ -198,7 +198,7 @@ def render_support_status(catalog: Catalog, repo: str, t: Messages) -> str:
                 known.release_label,
                 known.ga.isoformat() if known.ga else t.text("support.not_yet"),
                 known.eol.isoformat() if known.eol else t.text("support.not_announced"),
-                status_badge(known, t, detailed=True),
+                status_badge(known, t),
             ]
         )
     headers = [t.text(f"support.{k}") for k in ("channel", "release_type", "ga", "eol", "status")]
@@ -423,6 +423,11 @@ def render_tag_filter(catalog: Catalog, repo: str, t: Messages) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
 
+def render_goto_tag(repository: str = "") -> str:
+    """The "go to tag" box; on a repository page it names the repository, so a bare tag is looked up there first."""
+    return render_template("goto-tag.html", repository=repository)
+
+
 def render_tag_listing(
     catalog: Catalog, repo: str, t: Messages, finished_html: Callable[[str], str] = lambda html: html
 ) -> str:
@@ -506,7 +511,7 @@ def render_lifecycle(catalog: Catalog, t: Messages) -> str:
                 channel.release_label,
                 channel.ga.isoformat() if channel.ga else t.text("support.not_yet"),
                 channel.eol.isoformat() if channel.eol else t.text("support.not_announced"),
-                status_badge(channel, t, detailed=True),
+                status_badge(channel, t),
                 join(carriers) if carriers else t.text("support.no_images"),
             ]
         )
