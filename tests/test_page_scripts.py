@@ -12,6 +12,8 @@ USERS = {
     "wizard.js": r"data-wizard[\s>]",
     "checker.js": r"data-checker[\s>]",  # the checker page writes its own script tag
 }
+# The language switcher (mkdocs.yml extra_javascript) is the one script every page loads.
+EVERY_PAGE = {"editions.js"}
 
 
 def test_scripts_load_exactly_where_they_are_used(built_site):
@@ -20,5 +22,5 @@ def test_scripts_load_exactly_where_they_are_used(built_site):
     for path in pages:
         html = path.read_text(encoding="utf-8")
         loaded = set(re.findall(r'<script src="[^"]*javascripts/([a-z-]+\.js)"', html))
-        needed = {script for script, marker in USERS.items() if re.search(marker, html)}
+        needed = EVERY_PAGE | {script for script, marker in USERS.items() if re.search(marker, html)}
         assert loaded == needed, f"{path.relative_to(built_site)}: loads {sorted(loaded)}, uses {sorted(needed)}"

@@ -225,13 +225,13 @@ def render_tag_resolution(
         aliases = join((code(t) for t in same[0].floating if t != "latest"), ", ") if same else ""
         # Sample images have no product version: say none rather than an empty "version ".
         versions = ", ".join(_unique(i.version for i in model.latest if i.version))
+        os_names = _os_names(catalog, model.latest)
         lines.append(
             said(
                 t,
                 "tags.latest_points_same" if aliases else "tags.latest_points",
                 latest=code("latest"),
-                os=_os_names(catalog, model.latest),
-                versions=versions,
+                image=said(t, "tags.image_version", os=os_names, versions=versions) if versions else os_names,
                 platforms=_platforms(catalog, model.latest),
                 aliases=aliases,
             )
@@ -253,7 +253,9 @@ def render_tag_resolution(
         )
         known = channel_status(catalog, model, group.channel)
         facts = [
-            said(t, "tags.os_version", os=_os_names(catalog, group.images), versions=versions),
+            said(t, "tags.os_version", os=_os_names(catalog, group.images), versions=versions)
+            if versions
+            else text(_os_names(catalog, group.images)),
             small(_platforms(catalog, group.images)),
         ]
         rows.append(
