@@ -228,7 +228,7 @@ def render_tag_resolution(
         lines.append(
             said(
                 t,
-                "tags.latest_points_same" if aliases else "tags.latest_points",
+                ("tags.latest_points_same" if aliases else "tags.latest_points") + ("" if versions else "_unversioned"),
                 latest=code("latest"),
                 os=_os_names(catalog, model.latest),
                 versions=versions,
@@ -253,7 +253,9 @@ def render_tag_resolution(
         )
         known = channel_status(catalog, model, group.channel)
         facts = [
-            said(t, "tags.os_version", os=_os_names(catalog, group.images), versions=versions),
+            said(t, "tags.os_version", os=_os_names(catalog, group.images), versions=versions)
+            if versions
+            else _os_names(catalog, group.images),
             small(_platforms(catalog, group.images)),
         ]
         rows.append(
