@@ -229,9 +229,10 @@ def render_tag_resolution(
         lines.append(
             said(
                 t,
-                "tags.latest_points_same" if aliases else "tags.latest_points",
+                ("tags.latest_points_same" if aliases else "tags.latest_points") + ("" if versions else "_unversioned"),
                 latest=code("latest"),
-                image=said(t, "tags.image_version", os=os_names, versions=versions) if versions else os_names,
+                os=os_names,
+                versions=versions,
                 platforms=_platforms(catalog, model.latest),
                 aliases=aliases,
             )
@@ -255,7 +256,7 @@ def render_tag_resolution(
         facts = [
             said(t, "tags.os_version", os=_os_names(catalog, group.images), versions=versions)
             if versions
-            else text(_os_names(catalog, group.images)),
+            else _os_names(catalog, group.images),
             small(_platforms(catalog, group.images)),
         ]
         rows.append(
