@@ -51,7 +51,8 @@ def tag_tools(repo: str) -> str:
 
 def goto_tag(repo: str = "") -> str:
     """The "go to tag" box: any tag, reference, old name or digest, to its row (`repo`'s tags first)."""
-    return passthrough(images.render_goto_tag(guide().catalog.repository(repo).info.repository if repo else ""))
+    repository = guide().catalog.repository(repo).info.repository if repo else ""
+    return passthrough(images.render_goto_tag(messages(), repository))
 
 
 def tag_tables(repo: str) -> str:

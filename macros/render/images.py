@@ -426,9 +426,9 @@ def render_tag_filter(catalog: Catalog, repo: str, t: Messages) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
 
-def render_goto_tag(repository: str = "") -> str:
+def render_goto_tag(t: Messages, repository: str = "") -> str:
     """The "go to tag" box; on a repository page it names the repository, so a bare tag is looked up there first."""
-    return render_template("goto-tag.html", repository=repository)
+    return render_template("goto-tag.html", repository=repository, t=t)
 
 
 def render_tag_listing(
