@@ -87,7 +87,7 @@ class GuidePlugin(BasePlugin):
             return _after_title(markdown, pointing_note(catalog))
         return markdown
 
-    def on_pre_build(self, *, config) -> None:  # noqa: ARG002 - MkDocs' signature
+    def on_pre_build(self, *, config) -> None:
         # The Guide is tens of thousands of small objects, made at once and kept for the build.
         # Python's cyclic GC would walk all of them on every full collection while pages render;
         # that made the build grow faster than the catalog. They hold no reference cycles worth
@@ -95,7 +95,7 @@ class GuidePlugin(BasePlugin):
         # alone (gc.freeze). A rebuild (mkdocs serve) unfreezes first, so the old Guide can go.
         with paused_gc():
             catalog = guide().catalog
-        if catalog.stale_days:
+        if catalog.stale_days and editions.language(config) == editions.DEFAULT:  # once, not once per language
             # Printed, not logged: a logged warning would stop a strict build, and old data is no error.
             print(
                 f"warning: the tag data is {catalog.stale_days} days old (from {catalog.data_date}); run the refresh "

@@ -25,8 +25,8 @@ def data_date() -> str:
 
 
 def stale_limit() -> str:
-    """How old the tag data may get before every page says so ("35 days"): the model's STALE_AFTER_DAYS."""
-    return f"{STALE_AFTER_DAYS} days"
+    """How old the tag data may get before every page says so ("35 days", "35일"): the model's STALE_AFTER_DAYS."""
+    return messages().count("date.days", STALE_AFTER_DAYS)
 
 
 MACROS = {
