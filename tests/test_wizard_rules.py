@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from macros.render.wizard import (
     tag_href,
     wizard_data,
     wizard_json,
+    wizard_words,
 )
 from macros.wizard.alternatives import way_out
 from macros.wizard.rules import KEYS
@@ -397,7 +399,7 @@ def test_embedded_tree_walks_like_the_model(real, catalog):
 
 
 def test_page_html_and_static_guide(real, catalog, english):
-    html = render_wizard(real, catalog)
+    html = render_wizard(real, catalog, english)
     assert html.count("<fieldset") == len(KEYS)
     assert 'aria-live="polite"' in html
     assert "<script" not in html  # the data is a file of its own, fetched and cached
@@ -411,9 +413,9 @@ def test_page_html_and_static_guide(real, catalog, english):
             assert f"{outcome.run.repository}:{outcome.run.tag}" in guide
 
 
-def test_server_renders_the_default_answer_and_its_result(real, catalog):
+def test_server_renders_the_default_answer_and_its_result(real, catalog, english):
     """What the page shows before the script runs is the result of a link without answers."""
-    html = render_wizard(real, catalog)
+    html = render_wizard(real, catalog, english)
     path, outcome = real.walk({})
     for key, value in path.items():
         ident = f"wz-{key}-{value}".replace(".", "_")
@@ -421,7 +423,7 @@ def test_server_renders_the_default_answer_and_its_result(real, catalog):
     assert html.count(" checked") == len(path)
     assert f'data-image-ref="{outcome.run.reference}"' in html and f'data-image-ref="{outcome.build.reference}"' in html
     assert f'data-clipboard-text="{outcome.run.fixed_reference}"' in html
-    view = result_view(wizard_data(real, catalog), int(html.split('data-start="')[1].split('"')[0]))
+    view = _view(real, catalog, english, int(html.split('data-start="')[1].split('"')[0]))
     assert view["run"]["ref"] == outcome.run.reference
     assert view["run"]["href"] == tag_href("../images/aspnet/", outcome.run.tag)
     assert "Read more" not in html
@@ -431,12 +433,40 @@ def test_tag_links_land_on_the_row():
     assert tag_href("../images/aspnet/", "10.0-noble") == "../images/aspnet/?tag=10.0-noble#tag-10.0-noble"
 
 
-def test_result_view_carries_the_windows_server_warning(real, catalog):
+def _view(real, catalog, messages, index: int) -> dict:
+    sayers: dict = {}
+    data = wizard_data(real, catalog, sayers)
+    return result_view(data, index, wizard_words(real, catalog, data, sayers, messages), messages)
+
+
+def test_result_view_carries_the_windows_server_warning(real, catalog, english):
     """The server's rendering of a result says what wizard.js says for it, the Windows warning included."""
     data = wizard_data(real, catalog)
     warned = [i for i, o in enumerate(data["outcomes"]) if "w" in o]
     assert warned
     for index in warned[:20]:
-        view = result_view(data, index)
+        view = _view(real, catalog, english, index)
         assert data["texts"][data["outcomes"][index]["w"]] in view["status_text"]
         assert view["status_class"] in ("warning", "danger")
+
+
+def test_the_words_of_the_result_say_the_data_file_again_in_each_language(real, catalog, english):
+    """English words are the data file's own texts (so the English page reads as before), and the Korean
+    words say every one of them in Korean: dead ends, ways out, Windows warnings, reasons, channel statuses."""
+    korean = load_guide(on=catalog.today).messages["ko"]  # with its wizard.ko.yml texts
+    sayers: dict = {}
+    data = wizard_data(real, catalog, sayers)
+    words = wizard_words(real, catalog, data, sayers, english)
+    assert words["texts"] == data["texts"]
+    assert words["reasons"] == data["reasons"]
+    assert words["channels"] == data["channels"]
+    said = wizard_words(real, catalog, data, sayers, korean)
+    hangul = re.compile(r"[\uac00-\ud7a3]")
+    assert len(said["texts"]) == len(data["texts"]) > 20
+    assert [t for t in said["texts"] if not hangul.search(t)] == []
+    assert [r for r in said["reasons"] if not (hangul.search(r[0]) and hangul.search(r[2]))] == []
+    assert [
+        c for c, s in said["channels"].items() if not hangul.search(s[1]) or (s[2] and not hangul.search(s[2]))
+    ] == []
+    assert all(hangul.search(sentence) for sentence in said["ui"].values())
+    assert any("Windows Server 2016 지원이" in t for t in said["texts"])  # the os warning, said again

@@ -3,7 +3,8 @@
  *
  * It holds no data: api/tags.json says which repository has which tag and where its page is, and
  * api/digests.json (fetched only for a digest) what a digest is. What the reader typed is only
- * compared with those lists and shown back as text, never as markup.
+ * compared with those lists and shown back as text, never as markup. It holds no words either: its replies,
+ * in the page's language, are on the form (data-goto-words, from data/messages).
  */
 (function () {
   "use strict";
@@ -16,9 +17,17 @@
     return new URL(base.replace(/\/?$/, "/"), window.location.href);
   }
 
+  // api/ exists once, at the site root beside javascripts/, while a page of another edition (/ko/…) has its
+  // own base for the pages it links to: the data files are found from this script's own address.
+  var script = document.currentScript && document.currentScript.src;
+
+  function apiBase() {
+    return script ? new URL("../", script) : siteBase();
+  }
+
   function fetchJson(path) {
     if (!cache[path]) {
-      cache[path] = fetch(new URL(path, siteBase())).then(function (response) {
+      cache[path] = fetch(new URL(path, apiBase())).then(function (response) {
         if (!response.ok) { throw new Error(path + ": " + response.status); }
         return response.json();
       });
@@ -48,6 +57,19 @@
     else if (slash >= 0) { name = reference; tag = ""; }
     name = name.replace(/^(https?:\/\/)?mcr\.microsoft\.com\//i, "").replace(/^docker\.io\//i, "").toLowerCase();
     return { name: name, tag: tag, digest: digest && digest.toLowerCase() };
+  }
+
+  // A reply of data-goto-words as parts for say(): each {placeholder} becomes its value, a text or a list
+  // of parts (links); the rest of the sentence stays text.
+  function reply(form, key, values) {
+    var sentence = JSON.parse(form.getAttribute("data-goto-words"))[key];
+    var parts = [];
+    sentence.split(/(\{[a-z_]+\})/).forEach(function (piece) {
+      var name = /^\{([a-z_]+)\}$/.exec(piece);
+      var value = name && Object.prototype.hasOwnProperty.call(values || {}, name[1]) ? values[name[1]] : piece;
+      parts = parts.concat(value);
+    });
+    return parts;
   }
 
   function say(form, parts) {
@@ -98,7 +120,7 @@
       var entry = record.digests[digest];
       if (entry && !entry.current) { entry = record.digests[entry.current_digest]; }
       if (!entry || !entry.tags || !entry.tags.length) {
-        say(form, ["No image of the catalog has the digest " + digest.slice(0, 19) + "…"]);
+        say(form, reply(form, "no_digest", { digest: digest.slice(0, 19) + "…" }));
         return;
       }
       jump(index, entry.repository, entry.tags[0]);
@@ -125,27 +147,27 @@
         if (today) {
           var found = wanted.tag && today.filter(function (repo) { return findTag(index, wanted.tag, repo) === repo; });
           if (found && found.length) { return jump(index, found[0], wanted.tag); }
-          var links = ["The old name " + name + " is today "];
+          var links = [];
           today.forEach(function (repo, n) {
             links.push({ href: new URL(index.repositories[repo].page, siteBase()).href, text: repo });
-            links.push(n < today.length - 1 ? ", " : "");
+            if (n < today.length - 1) { links.push(", "); }
           });
-          links.push(" (see ", { href: new URL(index.legacy_page, siteBase()).href, text: "legacy image names" }, ").");
-          say(form, links);
+          var legacy = { href: new URL(index.legacy_page, siteBase()).href, text: reply(form, "legacy_link")[0] };
+          say(form, reply(form, "old_name", { name: name, repositories: links, link: legacy }));
           return;
         }
-        say(form, ["No repository named " + name + " in the catalog."]);
+        say(form, reply(form, "no_repository", { name: name }));
         return;
       }
       var tag = wanted.tag || "latest";
       var repository = name || findTag(index, tag, form.getAttribute("data-goto-tag"));
       if (!repository || index.repositories[repository].tags.indexOf(tag) < 0) {
-        say(form, ["No tag " + tag + (name ? " in " + name : " in the catalog") + "."]);
+        say(form, name ? reply(form, "no_tag_in", { tag: tag, name: name }) : reply(form, "no_tag", { tag: tag }));
         return;
       }
       say(form, []);
       jump(index, repository, tag);
-    }).catch(function () { say(form, ["The tag list could not be loaded."]); });
+    }).catch(function () { say(form, reply(form, "load_failed")); });
   }
 
   function setUp(form) {

@@ -1,7 +1,10 @@
 /* The wizard: the server rendered the form with the default answers and their result; this script
    fetches the wizard's data file (the tree of questions and every outcome, computed at build time from
    data/wizard.yml and the catalog) and shows the result for the answers chosen. No image names and no
-   rules here: it follows the tree, fills the result's slots and draws the small Dockerfile diff. */
+   rules here: it follows the tree, fills the result's slots and draws the small Dockerfile diff.
+   No words either: the data file is in English and shared by every edition; the page carries, in its own
+   language (data-wizard-words, from data/messages), the data's texts index for index and the sentences
+   this script writes. */
 (function () {
   "use strict";
   var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
@@ -15,6 +18,7 @@
     // that hides the form from readers without JavaScript became a live element: take it out.
     root.querySelectorAll("noscript style").forEach(function (style) { style.remove(); });
     var src = new URL(root.getAttribute("data-wizard-src"), location.href).href;
+    var words = JSON.parse(root.getAttribute("data-wizard-words"));
     if (!loading[src]) {
       loading[src] = fetch(src).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
       loading[src].catch(function () { delete loading[src]; }); // a later visit tries again
@@ -25,16 +29,15 @@
     form.addEventListener("change", remember);
     loading[src].then(function (data) {
       form.removeEventListener("change", remember);
-      bind(root, data, early);
+      bind(root, data, words, early);
     }, function () {
       var notice = root.querySelector("[data-wizard-notice]");
-      notice.textContent = "The wizard's answers could not be loaded; the page shows the most common one. " +
-        "Reload the page, or use every answer as tables (linked at the end of this page).";
+      notice.textContent = words.ui.load_failed;
       notice.hidden = false;
     });
   }
 
-  function bind(root, data, early) {
+  function bind(root, data, words, early) {
     var form = root.querySelector("form");
     var out = root.querySelector("[data-wizard-result]");
     var notice = root.querySelector("[data-wizard-notice]");
@@ -51,8 +54,7 @@
       if (given !== undefined && given !== step[1]) ignored.push(step[0] + "=" + given);
     });
     if (ignored.length) {
-      notice.textContent = "This link held settings the wizard does not know; they were ignored: " +
-        ignored.map(shown).slice(0, 5).join(", ") + ".";
+      notice.textContent = fill(words.ui.ignored, { settings: ignored.map(shown).slice(0, 5).join(", ") });
       notice.hidden = false;
     }
     early.forEach(function (change) { answers[change[0]] = change[1]; });
@@ -74,7 +76,7 @@
     });
     // The server rendered the default outcome: draw again only when the answers lead elsewhere.
     var again = String(found.index) !== out.getAttribute("data-index") || has(found.outcome, "sw");
-    update(root, data, found, again);
+    update(root, data, words, found, again);
     // Scroll in the frame after the one that drew the answers: in the same frame, whatever the answers
     // moved above the result would count as a layout shift of the result coming into view.
     var ready = function () { root.setAttribute("data-ready", "1"); };
@@ -92,7 +94,7 @@
       changes.forEach(function (change) { answers[change[0]] = change[1]; });
       notice.hidden = true;
       found = walk(data, answers);
-      update(root, data, found, true);
+      update(root, data, words, found, true);
     }
   }
 
@@ -101,6 +103,11 @@
   function shown(value) {
     var plain = value.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
     return plain.length > 40 ? plain.slice(0, 40) + "…" : plain;
+  }
+
+  /* A sentence of data-wizard-words with its {placeholders} filled (as text: it goes into textContent). */
+  function fill(sentence, values) {
+    return sentence.replace(/\{([a-z_]+)\}/g, function (whole, key) { return has(values, key) ? values[key] : whole; });
   }
 
   /* Follow the tree from the root: an answer that is not an option here takes the default. */
@@ -115,7 +122,7 @@
     return { path: path, index: -n - 1, outcome: data.outcomes[-n - 1] };
   }
 
-  function update(root, data, found, draw) {
+  function update(root, data, words, found, draw) {
     var steps = Object.create(null), query = new URLSearchParams();
     found.path.forEach(function (step) { steps[step[0]] = step; query.set(step[0], step[1]); });
     root.querySelectorAll("fieldset[data-key]").forEach(function (fieldset) {
@@ -128,7 +135,7 @@
       });
     });
     history.replaceState(history.state, "", "?" + query.toString() + location.hash);
-    if (draw) show(root, data, found);
+    if (draw) show(root, data, words, found);
   }
 
   function label(root, key, value) {
@@ -150,14 +157,14 @@
     };
   }
 
-  function show(root, data, found) {
+  function show(root, data, words, found) {
     var outcome = found.outcome, ok = outcome.no === undefined;
     var out = root.querySelector("[data-wizard-result]");
     var view = root.querySelector("[data-wizard-template='" + (ok ? "result" : "unavailable") + "']").content.cloneNode(true);
     var slot = function (name, within) { return (within || view).querySelector("[data-slot='" + name + "']"); };
     var bar = root.querySelector("[data-wizard-bar] [data-slot='bar']");
     if (!ok) {
-      slot("because").textContent = data.texts[outcome.no];
+      slot("because").textContent = words.texts[outcome.no];
       outcome.alt.forEach(function (alt) {
         var fieldset = root.querySelector("fieldset[data-key='" + CSS.escape(alt[0]) + "']");
         var item = document.createElement("li"), button = document.createElement("button"), why = document.createElement("span");
@@ -166,24 +173,24 @@
         button.setAttribute("data-key", alt[0]);
         button.setAttribute("data-value", alt[1]);
         button.textContent = (fieldset ? fieldset.querySelector("legend").textContent + " → " : "") + label(root, alt[0], alt[1]);
-        why.textContent = data.texts[alt[2]];
+        why.textContent = words.texts[alt[2]];
         item.append(button, " ", why);
         slot("alternatives").appendChild(item);
       });
-      bar.textContent = "Not offered";
+      bar.textContent = words.ui.not_offered;
     } else {
-      var status = data.channels[outcome.v] || ["supported", ""], box = slot("status");
+      var status = words.channels[outcome.v] || ["supported", ""], box = slot("status");
       box.classList.add({ eol: "danger", preview: "warning", ending: "warning" }[status[0]] || "info");
       // outcome.w: the answer's Windows Server release ends soon (or has ended), as the build computed it.
       if (outcome.w !== undefined && status[0] === "supported") { box.classList.replace("info", "warning"); }
-      slot("status-text").textContent = outcome.v + ": " + status[1] + (outcome.t === undefined ? "" : ". " + data.texts[outcome.t]) +
-        (outcome.w === undefined ? "" : ". " + data.texts[outcome.w]);
+      slot("status-text").textContent = outcome.v + ": " + status[1] + (outcome.t === undefined ? "" : ". " + words.texts[outcome.t]) +
+        (outcome.w === undefined ? "" : ". " + words.texts[outcome.w]);
       if (status[2]) {
         slot("eol").hidden = false;
         slot("stops").textContent = status[2];
       }
       var t = texts(data, outcome);
-      if (outcome.sw) switchTo(root, data, found, t, slot);
+      if (outcome.sw) switchTo(root, data, words, found, t, slot);
       ["build", "run"].forEach(function (stage) {
         var block = slot(stage), s = outcome[stage];
         if (!s) { block.remove(); return; }
@@ -196,7 +203,7 @@
         slot("copy-fixed", block).setAttribute("data-clipboard-text", fixed);
         var page = slot("page", block);
         page.href = repo[2] + "?tag=" + encodeURIComponent(s[1]) + "#tag-" + encodeURIComponent(s[1]);
-        page.textContent = s[1] + " on the " + repo[1] + " page";
+        page.textContent = fill(words.ui.page_link, { tag: s[1], repository: repo[1] });
       });
       slot("digest").textContent = "docker buildx imagetools inspect " + (t.refs.run || t.refs.build);
       slot("dockerfile").textContent = t.dockerfile;
@@ -208,9 +215,9 @@
       }
       outcome.why.forEach(function (i) {
         var item = document.createElement("li"), link = document.createElement("a");
-        link.href = data.reasons[i][1];
-        link.textContent = data.reasons[i][2];
-        item.append(data.reasons[i][0] + " ", link);
+        link.href = words.reasons[i][1];
+        link.textContent = words.reasons[i][2];
+        item.append(words.reasons[i][0] + " ", link);
         slot("reasons").appendChild(item);
       });
       bar.textContent = t.refs.run || t.refs.build;
@@ -221,7 +228,7 @@
   }
 
   /* The way forward from an end-of-life channel: one button, and the Dockerfile lines that change. */
-  function switchTo(root, data, found, current, slot) {
+  function switchTo(root, data, words, found, current, slot) {
     var answers = Object.create(null);
     found.path.forEach(function (step) { answers[step[0]] = step[1]; });
     found.outcome.sw.forEach(function (change) { answers[change[0]] = change[1]; });
@@ -229,7 +236,7 @@
     if (next.no !== undefined) return;
     var button = slot("switch");
     button.hidden = false;
-    button.textContent = "Switch to " + label(root, "version", found.outcome.sw[0][1]);
+    button.textContent = fill(words.ui.switch, { version: label(root, "version", found.outcome.sw[0][1]) });
     button.setAttribute("data-changes", JSON.stringify(found.outcome.sw));
     slot("diff").textContent = diff(current.dockerfile, texts(data, next).dockerfile);
     slot("changes").hidden = false;

@@ -151,7 +151,8 @@ def load_wizard_texts(path: Path, english: list[str], root: Path | None = None) 
 
 def wizard_texts(wizard) -> list[str]:
     """Every text from data/wizard.yml the wizard shows a reader: question legends and hints, option
-    labels and hints, the reasons, and the dead ends' explanations (templates with {placeholders})."""
+    labels and hints, the reasons, the dead ends' explanations and the ways out of them (templates with
+    {placeholders})."""
     found: list[str] = []
     for question in wizard.rules.questions:
         found += [question.legend, *([question.help] if question.help else [])]
@@ -159,4 +160,5 @@ def wizard_texts(wizard) -> list[str]:
             found += [option.label, *([option.help] if option.help else [])]
     found += [text for text, _ in wizard.reasons]
     found += [dead_end.because for dead_end in wizard.rules.dead_ends]  # templates: {version} and so on
+    found += [way.text for way in wizard.rules.ways_out]  # templates: {was} and {to}
     return list(dict.fromkeys(found))

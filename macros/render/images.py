@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from markupsafe import Markup, escape
@@ -78,8 +79,8 @@ def render_overview(catalog: Catalog, repo: str, t: Messages) -> str:
 # --- featured tags -----------------------------------------------------------------------------
 
 
-def _resolves_to(catalog: Catalog, images) -> Markup:
-    warnings = [os_badge(release) for release in catalog.os_warnings(images)]
+def _resolves_to(catalog: Catalog, images, t: Messages) -> Markup:
+    warnings = [os_badge(release, t) for release in catalog.os_warnings(images)]
     return join([_os_names(catalog, images), small(_platforms(catalog, images)), *warnings])
 
 
@@ -96,7 +97,7 @@ def _featured_table(catalog: Catalog, model: RepositoryModel, groups: list[TagGr
             if aliases
             else code(group.tag)
         )
-        row = [tag, _variant_label(group.images[0].variants), _resolves_to(catalog, group.images)]
+        row = [tag, _variant_label(group.images[0].variants), _resolves_to(catalog, group.images, t)]
         if catalog.team is not None:
             row.append(team_mark(model.approval(group.images[0], group.tag)))
         rows.append(row)
@@ -427,8 +428,16 @@ def render_tag_filter(catalog: Catalog, repo: str, t: Messages) -> str:
 
 
 def render_goto_tag(t: Messages, repository: str = "") -> str:
-    """The "go to tag" box; on a repository page it names the repository, so a bare tag is looked up there first."""
-    return render_template("goto-tag.html", repository=repository, t=t)
+    """The "go to tag" box; on a repository page it names the repository, so a bare tag is looked up there first.
+    Its replies, in the page's language, ride on the form (data-goto-words) for goto-tag.js to fill."""
+    words = {key: t.texts[f"goto_reply.{key}"] for key in GOTO_REPLIES}  # raw: the script fills {placeholders}
+    return render_template(
+        "goto-tag.html", repository=repository, t=t, words=json.dumps(words, ensure_ascii=False, separators=(",", ":"))
+    )
+
+
+# What goto-tag.js may answer (data/messages, `goto_reply`).
+GOTO_REPLIES = ("no_digest", "old_name", "legacy_link", "no_repository", "no_tag_in", "no_tag", "load_failed")
 
 
 def render_tag_listing(

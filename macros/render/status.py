@@ -76,9 +76,21 @@ def os_badge(release: WindowsRelease, t: Messages | None = None) -> Markup:
     days" (ending), "... support ended 2027-01-12" (eol), else "In support until 2031-10-14". Styled like a
     channel's badge, but its own class: a row's `guide-status` is its .NET channel's, and there is one."""
     until = release.extended_end.isoformat()
-    label = release.warning or (t.text("status.label_until", date=until) if t else f"In support until {until}")
+    if t is None:  # the model's English
+        label = release.warning or f"In support until {until}"
+    else:
+        label = os_warning_words(release, t) or t.text("status.label_until", date=until)
     return Markup(
         f'<span class="guide-os-status guide-status--{release.status}" data-os-status="{release.status}" '
-        f'title="{escape(release.name)}: end of extended support {release.extended_end.isoformat()} '
-        f'(Microsoft lifecycle)">{escape(label)}</span>'
+        f'title="{escape(release.name)}: end of extended support {until} (Microsoft lifecycle)">{escape(label)}</span>'
     )
+
+
+def os_warning_words(release: WindowsRelease, t: Messages) -> str | None:
+    """`release.warning` in the language of `t`: "Windows Server 2016 support ends 2027-01-12, in 45 days"."""
+    day = release.extended_end.isoformat()
+    if release.status == "eol":
+        return t.text("windows_support.ended", release=release.name, date=day)
+    if release.status == "ending":
+        return t.count("windows_support.ending", release.days_left, release=release.name, date=day)
+    return None

@@ -6,13 +6,15 @@ import hashlib
 import json
 from urllib.parse import quote
 
+from markupsafe import Markup
+
 from ..model.catalog import Catalog
 from ..model.messages import Messages
 from ..wizard.answers import Node, Outcome, Wizard
 from ..wizard.rules import KEYS
 from ..wizard.standard import approved_choices, outcome_approval
-from .html import code, join, markdown_table, render_template
-from .status import status_badge, status_label
+from .html import code, join, link, markdown_table, render_template
+from .status import os_warning_words, status_badge, status_label
 from .texts import said
 
 # Results and links are rendered for the page at wizard/ (directory URLs).
@@ -28,8 +30,11 @@ def page_href(link: str) -> str:
     return _UP + page + (f"#{anchor}" if anchor else "")
 
 
-def wizard_data(wizard: Wizard, catalog: Catalog) -> dict:
-    """The tree as compact JSON: nodes [key index, default, {value: child}]; child < 0 is outcome -child-1."""
+def wizard_data(wizard: Wizard, catalog: Catalog, sayers: dict | None = None) -> dict:
+    """The tree as compact JSON: nodes [key index, default, {value: child}]; child < 0 is outcome -child-1.
+
+    The data file is in English and shared by every edition. `sayers`, when given, is filled with how to
+    say each of its texts in any language: English text -> function(Messages) -> text (wizard_words)."""
     nodes: list = []
     node_ids: dict = {}
     outcomes: list = []
@@ -37,11 +42,12 @@ def wizard_data(wizard: Wizard, catalog: Catalog) -> dict:
     used_channels: set = set()
     repos: dict = {}
     texts: dict = {}
+    sayers = {} if sayers is None else sayers
 
     def outcome_id(outcome: Outcome) -> int:
         if outcome not in outcome_ids:
             outcome_ids[outcome] = len(outcomes)
-            outcomes.append(_outcome_json(outcome, repos, texts, catalog))
+            outcomes.append(_outcome_json(outcome, repos, _Texts(texts, sayers), catalog, wizard))
             used_channels.update(c for c in (outcome.channel, *(v for k, v in outcome.switch if k == "version")) if c)
         return -outcome_ids[outcome] - 1
 
@@ -81,15 +87,30 @@ def wizard_data(wizard: Wizard, catalog: Catalog) -> dict:
     }
 
 
-def _outcome_json(outcome: Outcome, repos: dict, texts: dict, catalog: Catalog) -> dict:
+class _Texts:
+    """The data file's texts (English text -> index), each with how to say it in any language."""
+
+    def __init__(self, index: dict, sayers: dict):
+        self.index, self.sayers = index, sayers
+
+    def add(self, english: str, say) -> int:
+        self.sayers.setdefault(english, say)
+        return self.index.setdefault(english, len(self.index))
+
+
+def _outcome_json(outcome: Outcome, repos: dict, texts: _Texts, catalog: Catalog, wizard: Wizard) -> dict:
     """A result: {v, run/build: [repo index, tag, fixed tag(, "@digest")], why, df, ct, sw(, t)}; a dead
     end: {v, no, alt}. In a team's edition a stage carries its digest when the standard pins by digest,
     and `t` (a text index) says why a result is outside the standard."""
+
+    def phrase(english: str) -> int:
+        return texts.add(english, lambda t: say_phrase(wizard, english, t))
+
     if not outcome.ok:
         return {
             "v": outcome.channel,
-            "no": texts.setdefault(outcome.because, len(texts)),
-            "alt": [[key, value, texts.setdefault(why, len(texts))] for key, value, why in outcome.alternatives],
+            "no": phrase(outcome.because),
+            "alt": [[key, value, phrase(why)] for key, value, why in outcome.alternatives],
         }
     result = {"v": outcome.channel, "why": list(outcome.reasons), "df": outcome.dockerfile}
     if outcome.container is not None:
@@ -106,10 +127,13 @@ def _outcome_json(outcome: Outcome, repos: dict, texts: dict, catalog: Catalog) 
     if catalog.team is not None:
         verdict = outcome_approval(outcome, catalog)
         if not verdict.ok:
-            result["t"] = texts.setdefault(f"Outside our standard: {verdict.why}", len(texts))
+            result["t"] = texts.add(
+                f"Outside our standard: {verdict.why}",
+                lambda t: t.text("wizard_result.outside_standard", why=verdict.why),
+            )
     warning = os_warning(outcome, catalog)
     if warning:
-        result["w"] = texts.setdefault(warning, len(texts))
+        result["w"] = texts.add(warning, lambda t: os_warning(outcome, catalog, t))
     return result
 
 
@@ -123,32 +147,100 @@ def data_version(data_json: str) -> str:
     return hashlib.sha256(data_json.encode("utf-8")).hexdigest()[:12]
 
 
-def os_warning(outcome: Outcome, catalog: Catalog) -> str:
+def os_warning(outcome: Outcome, catalog: Catalog, t: Messages | None = None) -> str:
     """What an answer on a Windows Server release near or past its end says: "Windows Server 2016 support ends
-    2027-01-12, in 45 days" (the model's dates against the build's day); empty otherwise."""
+    2027-01-12, in 45 days" (the model's dates against the build's day; in the language of `t`, else the
+    model's English); empty otherwise."""
     images = [
         image
         for stage in (outcome.run, outcome.build)
         if stage
         for image in catalog.repository(stage.repository).resolve(stage.tag)
     ]
-    return "; ".join(release.warning for release in catalog.os_warnings(images))
+    releases = catalog.os_warnings(images)
+    if t is None:
+        return "; ".join(release.warning for release in releases)
+    return "; ".join(os_warning_words(release, t) for release in releases)
+
+
+# --- the same result in the page's language ------------------------------------------------------
+
+# The sentences wizard.js writes itself (its data-wizard-words "ui"), from data/messages.
+SCRIPT_WORDS = ("not_offered", "load_failed", "ignored", "page_link", "switch")
+
+
+class _Labels(dict):
+    """Labels for a template: a placeholder without an answer reads "this choice" (as tree.py does)."""
+
+    def __init__(self, labels: dict, missing: str):
+        super().__init__(labels)
+        self.missing = missing
+
+    def __missing__(self, key):
+        return self.missing
+
+
+def say_phrase(wizard: Wizard, english: str, t: Messages) -> str:
+    """A dead end's or a way out's text in the language of `t`: its template and its answers' labels from
+    data/messages/wizard.<lang>.yml (as it is when the wizard did not make it from a template)."""
+    if english not in wizard.phrases:
+        return t.wizard_text(english)
+    template, labels = wizard.phrases[english]
+    said_labels = {key: t.wizard_text(label) for key, label in labels.items()}
+    return t.wizard_text(template).format_map(_Labels(said_labels, t.text("wizard_result.this_choice")))
+
+
+def _stops(channel, t: Messages) -> str | None:
+    """What ends with a channel's support (tree.py says it in English for the data file)."""
+    day = channel.eol.isoformat() if channel.eol else ""
+    if channel.status == "eol":
+        return t.text("wizard_result.stops_eol", title=channel.title, date=day)
+    if channel.status == "ending":
+        return t.text("wizard_result.stops_ending", title=channel.title, date=day)
+    return None
+
+
+def _link_title(wizard: Wizard, link: str, t: Messages) -> str:
+    """The title of a linked page in the page's language (its `page.<lang>.md`), else the English one."""
+    page = link.split("#")[0]
+    return wizard.link_titles.get(f"{page[:-3]}.{t.language}.md") or wizard.link_titles.get(page, link)
+
+
+def wizard_words(wizard: Wizard, catalog: Catalog, data: dict, sayers: dict, t: Messages) -> dict:
+    """Everything the result says in the language of `t`, index for index with the data file (which every
+    edition shares, so a link gives the same images in every language): its texts, reasons and channel
+    statuses said again, and the sentences wizard.js writes itself. The page carries it (data-wizard-words)."""
+    return {
+        "ui": {key: t.texts[f"wizard_result.{key}"] for key in SCRIPT_WORDS},  # raw: the script fills them
+        "texts": [sayers[english](t) for english in data["texts"]],
+        "reasons": [
+            [t.wizard_text(text), href, _link_title(wizard, link, t)]
+            for (text, href, _), (_, link) in zip(data["reasons"], wizard.reasons, strict=True)
+        ],
+        "channels": {
+            c: [status[0], status_label(catalog.channel(c), t), _stops(catalog.channel(c), t)]
+            for c, status in data["channels"].items()
+        },
+    }
 
 
 # --- the page -------------------------------------------------------------------------------------
 
 
-def render_wizard(wizard: Wizard, catalog: Catalog, t: Messages | None = None, data_url: str = "data.json") -> str:
+def render_wizard(wizard: Wizard, catalog: Catalog, t: Messages, data_url: str = "data.json") -> str:
     """The form with the default answers checked, the default result rendered, and the result templates.
 
-    With `t` (the page's language), the questions, hints and options are in that language
-    (data/messages/wizard.<lang>.yml) and a version's hint is its support status in that language.
+    Everything it says is in the page's language `t`: questions, hints and options from
+    data/messages/wizard.<lang>.yml, a version's hint its support status, the result's words from
+    data/messages/<lang>.yml, and the data file's texts said again for wizard.js (data-wizard-words).
 
     The server renders what the script would show for a link without answers, so nothing moves when
     the script starts; the script fetches the data file and takes over from there.
     """
-    data_json = wizard_json(wizard, catalog)
-    data = json.loads(data_json)
+    sayers: dict = {}
+    data = wizard_data(wizard, catalog, sayers)
+    data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # what wizard_json writes
+    words = wizard_words(wizard, catalog, data, sayers, t)
     path = _default_path(wizard)
     approved = approved_choices(wizard, catalog) if catalog.team is not None else None
     questions = [
@@ -174,12 +266,23 @@ def render_wizard(wizard: Wizard, catalog: Catalog, t: Messages | None = None, d
     start = _outcome_index(data, {k: v for k, (v, _) in path.items()})
     return render_template(
         "wizard.html",
+        t=t,
+        said=said,
+        code=code,
+        link=link,
+        slot_code=_slot_code,
         questions=questions,
-        today=catalog.today.isoformat(),
+        today=t.time(catalog.today),
         src=f"{data_url}?v={data_version(data_json)}",  # one data file per site: other editions point at it
         start=start,
-        view=_in_language(result_view(data, start), data, start, catalog, t),
+        words=json.dumps(words, ensure_ascii=False, separators=(",", ":")),
+        view=result_view(data, start, words, t),
     )
+
+
+def _slot_code(value: str, slot: str) -> Markup:
+    """<code data-slot="…">: a code span of the result that wizard.js fills again."""
+    return Markup(str(code(value)).replace("<code>", f'<code data-slot="{slot}">', 1))
 
 
 def _team_order(options, approved: frozenset[str] | None) -> list:
@@ -211,19 +314,11 @@ def _outcome_index(data: dict, answers: dict) -> int:
     return -n - 1
 
 
-def _in_language(view: dict, data: dict, index: int, catalog: Catalog, t: Messages | None) -> dict:
-    """The server-rendered result's support status in the page's language (the data file, shared by
-    every edition, holds it in English; the script's later results still say it in English)."""
-    channel = data["outcomes"][index]["v"]
-    if t and channel in catalog.channels and "t" not in data["outcomes"][index]:
-        view = {**view, "status_text": f"{channel}: {status_label(catalog.channel(channel), t)}"}
-    return view
-
-
-def result_view(data: dict, index: int) -> dict:
-    """What the result shows for one outcome, slot by slot: wizard.js fills the same slots the same way."""
+def result_view(data: dict, index: int, words: dict, t: Messages) -> dict:
+    """What the result shows for one outcome, slot by slot, in the page's language (`words`, from
+    wizard_words): wizard.js fills the same slots the same way."""
     outcome = data["outcomes"][index]
-    status = data["channels"].get(outcome["v"], ["supported", ""])
+    status = words["channels"].get(outcome["v"], ["supported", ""])
     view = {
         "index": index,
         "ok": "no" not in outcome,
@@ -232,12 +327,12 @@ def result_view(data: dict, index: int) -> dict:
             status[0], "warning" if "w" in outcome else "info"
         ),
         "status_text": f"{outcome['v']}: {status[1]}"
-        + "".join(f". {data['texts'][outcome[key]]}" for key in ("t", "w") if key in outcome),
+        + "".join(f". {words['texts'][outcome[key]]}" for key in ("t", "w") if key in outcome),
         "stops": status[2] if len(status) > 2 else None,
         "switch": bool(outcome.get("sw")),
     }
     if not view["ok"]:
-        view["because"] = data["texts"][outcome["no"]]
+        view["because"] = words["texts"][outcome["no"]]
         return view
     refs = {}
     for stage in ("build", "run"):
@@ -251,12 +346,12 @@ def result_view(data: dict, index: int) -> dict:
             "ref": refs[stage],
             "fixed": f"{image}:{fixed}",
             "href": tag_href(page, tag),
-            "link": f"{tag} on the {name} page",
+            "link": t.text("wizard_result.page_link", tag=tag, repository=name),
         }
     view["digest"] = "docker buildx imagetools inspect " + refs.get("run", refs["build"])
     view["dockerfile"] = fill(data["dockerfiles"][outcome["df"]], refs)
     view["container"] = fill(data["containers"][outcome["ct"]], refs) if "ct" in outcome else None
-    view["reasons"] = [data["reasons"][i] for i in outcome["why"]]
+    view["reasons"] = [words["reasons"][i] for i in outcome["why"]]
     return view
 
 
@@ -294,8 +389,8 @@ def render_decision_guide(wizard: Wizard, catalog: Catalog, t: Messages) -> str:
     for answers, outcome in _default_arch_paths(wizard, wizard.root, {}):
         group = tuple((k, answers[k]) for k in _GROUP if k in answers)
         rest = tuple((k, answers[k]) for k in KEYS if k in answers and k not in _GROUP and k != "arch")
-        choices = ", ".join(_label(wizard, k, v) for k, v in rest) or t.text("wizard.guide_no_choice")
-        groups.setdefault(group, []).append(_row(choices, outcome, catalog))
+        choices = ", ".join(_label(wizard, k, v, t) for k, v in rest) or t.text("wizard.guide_no_choice")
+        groups.setdefault(group, []).append(_row(choices, outcome, catalog, wizard, t))
         group_channels.setdefault(group, outcome.channel)
     channels = catalog.channels
     return render_template(
@@ -304,7 +399,7 @@ def render_decision_guide(wizard: Wizard, catalog: Catalog, t: Messages) -> str:
         under=said(t, "wizard.guide_registry", registry=code(f"{catalog.repositories[0].rule.registry}/")),
         groups=[
             {
-                "title": " · ".join(_label(wizard, k, v) for k, v in group),
+                "title": " · ".join(_label(wizard, k, v, t) for k, v in group),
                 "status": status_badge(channels[group_channels[group]], t) if group_channels[group] in channels else "",
                 "rows": rows,
             }
@@ -313,15 +408,15 @@ def render_decision_guide(wizard: Wizard, catalog: Catalog, t: Messages) -> str:
     )
 
 
-def _row(choices: str, outcome: Outcome, catalog: Catalog) -> dict:
+def _row(choices: str, outcome: Outcome, catalog: Catalog, wizard: Wizard, t: Messages) -> dict:
     if not outcome.ok:
-        return {"choices": choices, "because": outcome.because, "build": None, "run": None}
+        return {"choices": choices, "because": say_phrase(wizard, outcome.because, t), "build": None, "run": None}
     return {
         "choices": choices,
         "because": None,
         "build": f"{outcome.build.repository}:{outcome.build.tag}",
         "run": f"{outcome.run.repository}:{outcome.run.tag}" if outcome.run else None,
-        "warning": os_warning(outcome, catalog),
+        "warning": os_warning(outcome, catalog, t),
     }
 
 
@@ -336,11 +431,9 @@ def _default_arch_paths(wizard: Wizard, node, path):
         del path[node.key]
 
 
-def _label(wizard: Wizard, key: str, value: str) -> str:
-    for option in wizard.options(key):
-        if option.value == value:
-            return option.label
-    return value
+def _label(wizard: Wizard, key: str, value: str, t: Messages) -> str:
+    """An answer's label in the page's language."""
+    return t.wizard_text(wizard.label(key, value))
 
 
 def render_link_keys(wizard: Wizard, t: Messages) -> str:

@@ -57,9 +57,9 @@ def _with_alternatives(wizard: Wizard, outcome: Outcome, path: dict) -> Outcome:
             # The questions before `node` keep their answers, so the walk can start at its child.
             _, end = wizard.walk(path, start=child)
             if end.ok:
-                text = ways[index].text.format(
-                    was=wizard.label(node.key, path[node.key]), to=wizard.label(node.key, value)
-                )
+                labels = {"was": wizard.label(node.key, path[node.key]), "to": wizard.label(node.key, value)}
+                text = ways[index].text.format(**labels)
+                wizard.phrases[text] = (ways[index].text, labels)
                 found.append((index, order, node.key, value, text))
         order += 1
         node = node.children[path[node.key]]

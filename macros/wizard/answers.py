@@ -67,6 +67,9 @@ class Wizard:
     dockerfiles: list[str] = field(default_factory=list)  # every distinct Dockerfile an answer shows
     containers: list[str] = field(default_factory=list)  # every distinct project-file PropertyGroup ({run} left)
     link_titles: dict = field(default_factory=dict)  # docs path -> the title of that page (link texts)
+    # A dead end's or a way out's English text -> (its template in wizard.yml, {placeholder: English label}),
+    # so another language can say it again from its own template and labels (render/wizard.py).
+    phrases: dict = field(default_factory=dict)
 
     def question(self, key: str) -> Question:
         return next(q for q in self.rules.questions if q.id == key)

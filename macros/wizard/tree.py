@@ -38,6 +38,7 @@ class TreeBuilder:
         self.coverage = Coverage()
         self._dockerfile_ids: dict[str, int] = {}
         self._container_ids: dict[str, int] = {}
+        self.phrases: dict[str, tuple[str, dict]] = {}
         # Reasons by index: the rules' own reasons, then each run rule's, then each build rule's.
         self.reasons: list[tuple[str, str]] = [(r.text, r.link) for r in rules.reasons]
         self.run_reason = {i: len(self.reasons) + i for i in range(len(rules.run))}
@@ -55,6 +56,7 @@ class TreeBuilder:
             reasons=self.reasons,
             version_options=self.version_options,
             channel_labels={c.channel: (c.status, c.status_label, _stops(c)) for c in self.catalog.lifecycle.channels},
+            phrases=self.phrases,
         )
 
     # The tree -------------------------------------------------------------------------------
@@ -236,7 +238,9 @@ class TreeBuilder:
             if ((only is None and not dead_end.block) or index == only) and holds(dead_end.when, answers):
                 self._use("dead_ends", index)
                 labels = {k: self._label(k, v) for k, v in answers.items()}
-                return Outcome(channel=answers.get("version"), because=dead_end.because.format_map(_Labels(labels)))
+                because = dead_end.because.format_map(_Labels(labels))
+                self.phrases[because] = (dead_end.because, labels)
+                return Outcome(channel=answers.get("version"), because=because)
         self.coverage.unexplained.append(query(answers))
         return Outcome(channel=answers.get("version"), because="(unexplained)")
 
