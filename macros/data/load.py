@@ -33,7 +33,7 @@ from .errors import DataError, Problem, Problems
 from .jsonio import load_json
 from .legacy_checks import check_legacy
 from .lifecycle_checks import join_lifecycle
-from .messages import load_messages, load_repository_texts, load_wizard_texts, wizard_texts
+from .messages import load_messages, load_migration_texts, load_repository_texts, load_wizard_texts, wizard_texts
 from .migration_checks import check_migrations
 from .registry_checks import check_registry
 from .schema import Where, build, replace
@@ -156,7 +156,12 @@ def _load_cached(data_dir: Path, on: datetime.date, docs_dir: Path, team: Path |
             texts = load_repository_texts(folder / f"repositories.{lang}.yml", infos, data_dir.parent)
             shown = wizard_texts(wizard) if wizard else []
             translated = load_wizard_texts(folder / f"wizard.{lang}.yml", shown, data_dir.parent) if wizard else {}
-            messages[lang] = dataclasses.replace(messages[lang], repositories=texts, wizard=translated)
+            notes = {}  # migrations.yml's own problems are reported above; its texts are checked once it loads
+            if migrations:
+                notes = load_migration_texts(folder / f"migrations.{lang}.yml", migrations.changes, data_dir.parent)
+            messages[lang] = dataclasses.replace(
+                messages[lang], repositories=texts, wizard=translated, migrations=notes
+            )
     except DataError as error:
         problems.items.extend(error.problems)
     problems.raise_if_any()  # every file's problems in one report

@@ -6,6 +6,7 @@ missing in either language stops `make check` and the build with the file and li
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..model.messages import PLACEHOLDER, Messages
@@ -121,6 +122,67 @@ def load_repository_texts(path: Path, repositories, root: Path | None = None) ->
                 what = "a text" if isinstance(english, str) else f"a list of {len(english)} texts, as in English"
                 problems.add(shown, entry.line_of(key), where, f"expected {what}")
         found[name] = {k: (tuple(v) if isinstance(v, list) else v) for k, v in entry.items() if k in TRANSLATED_FIELDS}
+    problems.raise_if_any()
+    return found
+
+
+MIGRATION_FIELDS = ("title", "what", "do")
+# What a translation keeps as it is: words of the English text that hold a digit, `_`, `$`, `/` or `=`, or
+# start with `-` (tags, versions, ports, commands, environment variables, paths: `-ltsc2022`, `$APP_UID`).
+_VERBATIM = re.compile(r"^-|[0-9_$/=]")
+
+
+def _verbatim_words(english: str) -> list[str]:
+    words = (w.strip("(),;:.'\"").removesuffix("'s") for w in english.split())  # Debian 12's: 12
+    return list(dict.fromkeys(w for w in words if w and _VERBATIM.search(w)))
+
+
+def load_migration_texts(path: Path, changes, root: Path | None = None) -> dict[str, dict]:
+    """data/messages/migrations.<lang>.yml: title, what and do of every change of data/migrations.yml, by id,
+    and nothing else; each text keeps the English one's tags, commands and numbers. Sources, channels and
+    limits stay in migrations.yml. Every problem is located."""
+    problems = Problems()
+    shown = display_path(path, root)
+    tree = load_yaml(path, root)
+    entries = tree.get("changes") if isinstance(tree, LocatedDict) else None
+    if not isinstance(entries, LocatedDict):
+        problems.add(shown, getattr(tree, "line", 0), "changes", "expected a mapping of change ids")
+        problems.raise_if_any()
+    known = {change.id: change for change in changes}
+    for change_id in entries:
+        if change_id not in known:
+            problems.add(
+                shown, entries.line_of(change_id), f"changes.{change_id}", "not a change of data/migrations.yml"
+            )
+    found: dict[str, dict] = {}
+    for change_id, change in known.items():
+        entry = entries.get(change_id)
+        if not isinstance(entry, LocatedDict):
+            problems.add(
+                shown,
+                tree.line_of("changes"),
+                f"changes.{change_id}",
+                "missing: every change of data/migrations.yml needs its texts",
+            )
+            continue
+        for key in entry:
+            if key not in MIGRATION_FIELDS:
+                problems.add(
+                    shown, entry.line_of(key), f"changes.{change_id}.{key}", f"expected one of {MIGRATION_FIELDS}"
+                )
+        for key in MIGRATION_FIELDS:
+            value, where = entry.get(key), f"changes.{change_id}.{key}"
+            if value is None:
+                problems.add(shown, entries.line_of(change_id), where, "missing")
+            elif not isinstance(value, str) or not value.strip():
+                problems.add(shown, entry.line_of(key), where, f"expected a text, got {value!r}")
+            else:
+                lost = [w for w in _verbatim_words(getattr(change, key)) if w not in value]
+                if lost:
+                    problems.add(
+                        shown, entry.line_of(key), where, f"expected the English text's {', '.join(lost)} as they are"
+                    )
+        found[change_id] = {k: " ".join(entry[k].split()) for k in MIGRATION_FIELDS if isinstance(entry.get(k), str)}
     problems.raise_if_any()
     return found
 

@@ -28,6 +28,9 @@ class Messages:
     # This language's words for what the wizard shows from data/wizard.yml, by English text
     # (data/messages/wizard.<lang>.yml): questions, hints, options and reasons.
     wizard: dict[str, str] = field(default_factory=dict, repr=False)
+    # This language's title, what and do of each change of data/migrations.yml, by id
+    # (data/messages/migrations.<lang>.yml); English reads migrations.yml itself.
+    migrations: dict[str, dict] = field(default_factory=dict, repr=False)
 
     def wizard_text(self, english: str) -> str:
         return self.wizard.get(english, english)
@@ -35,6 +38,10 @@ class Messages:
     def repository_text(self, info, name: str):
         """A field of a repository's description (title, purpose, inside, use_when, avoid_when) in this language."""
         return self.repositories.get(info.repository, {}).get(name, getattr(info, name))
+
+    def migration_text(self, change, name: str) -> str:
+        """A change's title, what or do (data/migrations.yml) in this language, on one line."""
+        return self.migrations.get(change.id, {}).get(name) or " ".join(getattr(change, name).split())
 
     def text(self, key: str, **values) -> str:
         return self.texts[key].format(**values)

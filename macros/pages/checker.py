@@ -6,7 +6,7 @@ from ..checker.table import source_link
 from ..model.current import current_reference
 from ..render.checker import render_checker, render_migration_changes, render_migration_paths
 from .passthrough import passthrough
-from .source import guide
+from .source import guide, messages
 
 
 def image_checker() -> str:
@@ -16,12 +16,14 @@ def image_checker() -> str:
 
 def migration_paths() -> str:
     """Per move between channels (or off old names), the changes it crosses."""
-    return passthrough(render_migration_paths(guide().catalog, guide().migrations), searchable=True)
+    return passthrough(render_migration_paths(guide().catalog, guide().migrations, messages()), searchable=True)
 
 
 def migration_changes() -> str:
     """Every change of data/migrations.yml with what to do and its upstream source."""
-    return passthrough(render_migration_changes(guide().catalog, guide().migrations, source_link), searchable=True)
+    return passthrough(
+        render_migration_changes(guide().catalog, guide().migrations, source_link, messages()), searchable=True
+    )
 
 
 MACROS: dict = {

@@ -5,9 +5,11 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..model.catalog import Catalog
+from ..model.messages import Messages
 from ..model.migrations import Change, Migrations
 from ..model.order import version_key
 from .html import render_template
+from .texts import said
 
 LEGACY = "legacy"
 
@@ -18,9 +20,9 @@ def render_checker(example: str, up: str = "../") -> str:
     return render_template("checker.html", up=up, example=example)
 
 
-def _path_title(catalog: Catalog, source: str, target: str) -> str:
-    start = "the old image names" if source == LEGACY else catalog.product(source)
-    return f"From {start} to {catalog.product(target)}"
+def _path_title(catalog: Catalog, source: str, target: str, t: Messages) -> str:
+    start = t.text("migrations.old_names") if source == LEGACY else catalog.product(source)
+    return t.text("migrations.path", start=start, target=catalog.product(target))
 
 
 def applies(change: Change, source: str, target: str) -> bool:
@@ -31,46 +33,59 @@ def applies(change: Change, source: str, target: str) -> bool:
     return start < version_key(change.since) <= version_key(target)
 
 
-def _limits(change: Change) -> str:
+def _limits(change: Change, t: Messages) -> str:
     parts = []
     if change.repositories:
         parts.append(", ".join(change.repositories))
     if change.os:
-        parts.append(" and ".join(o.capitalize() for o in change.os) + " images")
+        parts.append(
+            t.text("migrations.images", names=t.text("migrations.os_join").join(o.capitalize() for o in change.os))
+        )
     if change.distros:
-        parts.append(", ".join(change.distros).capitalize() + " images")
-    return "; ".join(parts)
+        parts.append(t.text("migrations.images", names=", ".join(change.distros).capitalize()))
+    return t.text("migrations.limits_join").join(parts)
 
 
-def render_migration_paths(catalog: Catalog, migrations: Migrations) -> str:
-    """Per move (6.0 -> 8.0, ...), the changes it crosses, linked to their sections below."""
+def render_migration_paths(catalog: Catalog, migrations: Migrations, t: Messages) -> str:
+    """Per move (6.0 -> 8.0, ...), the changes it crosses, linked to their sections below, in the language of `t`."""
     items = []
     for path in migrations.paths:
         changes = [c for c in migrations.changes if applies(c, path.source, path.target)]
-        links = "".join(f'<li><a href="#{escape(c.id)}">{escape(c.title)}</a></li>' for c in changes)
+        links = "".join(
+            f'<li><a href="#{escape(c.id)}">{escape(t.migration_text(c, "title"))}</a></li>' for c in changes
+        )
         items.append(
             f'<h3 id="from-{escape(path.source)}-to-{escape(path.target)}">'
-            f"{escape(_path_title(catalog, path.source, path.target))}</h3>\n<ul>{links}</ul>"
+            f"{escape(_path_title(catalog, path.source, path.target, t))}</h3>\n<ul>{links}</ul>"
         )
     return Markup("\n".join(items) + "\n")
 
 
-def render_migration_changes(catalog: Catalog, migrations: Migrations, source_link) -> str:
-    """Every change once: what breaks, what to do, where upstream says so."""
-    from_label = {None: "Leaving the old image names"}
+def render_migration_changes(catalog: Catalog, migrations: Migrations, source_link, t: Messages) -> str:
+    """Every change once: what breaks, what to do, where upstream says so, in the language of `t` (the section
+    ids are the changes' ids in every language, so the checker's links land on them)."""
     parts = []
     for change in sorted(migrations.changes, key=lambda c: (version_key(c.since or "0"), c.id)):
-        since = from_label.get(change.since) or f"From {catalog.product(change.since)}"
-        limits = _limits(change)
+        if change.since is None:
+            since = t.text("migrations.leaving")
+        else:
+            since = t.text("migrations.since", product=catalog.product(change.since))
+        strong = Markup("<strong>{}</strong>").format(since)
+        limits = _limits(change, t)
+        scope = (
+            said(t, "migrations.scope", since=strong, limits=limits)
+            if limits
+            else said(t, "migrations.scope_all", since=strong)
+        )
         sources = ", ".join(
             f'<a href="{escape(s["url"])}">{escape(s["label"])}</a>' for s in map(source_link, change.sources)
         )
         parts.append(
             f'<section class="migration-change" id="{escape(change.id)}">\n'
-            f"<h3>{escape(change.title)}</h3>\n"
-            f"<p><strong>{escape(since)}</strong>{escape('; ' + limits if limits else '')}.</p>\n"
-            f"<p>{escape(' '.join(change.what.split()))}</p>\n"
-            f"<p><strong>What to do:</strong> {escape(' '.join(change.do.split()))}</p>\n"
-            f"<p><small>Source: {sources}</small></p>\n</section>"
+            f"<h3>{escape(t.migration_text(change, 'title'))}</h3>\n"
+            f"<p>{scope}</p>\n"
+            f"<p>{escape(t.migration_text(change, 'what'))}</p>\n"
+            f"<p><strong>{said(t, 'migrations.what_to_do')}</strong> {escape(t.migration_text(change, 'do'))}</p>\n"
+            f"<p><small>{said(t, 'migrations.source')} {sources}</small></p>\n</section>"
         )
     return Markup("\n".join(parts) + "\n")
