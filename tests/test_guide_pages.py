@@ -224,7 +224,10 @@ def test_dockerfiles_follow_current_practice(built_site):
 def test_size_figures_carry_their_caveat(built_site):
     text = page_text(built_site / "guide/layers-and-size/index.html")
     assert text.count("Pull sizes are the compressed layers the registry serves") >= 6  # under every size table
-    assert "May 2025" not in text and "as of 2026-08-20" in text.replace("\n", " ")
+    assert "May 2025" not in text and "Registry record as of 20 August 2026." in text.replace("\n", " ")
+    korean = page_text(built_site / "ko/guide/layers-and-size/index.html")
+    assert korean.count("받는 크기는 레지스트리가 보내는 압축된 레이어를") >= 6
+    assert "2026년 8월 20일 기준 레지스트리 기록입니다." in korean.replace("\n", " ")
 
 
 def test_an_invented_tag_stops_the_build_with_page_and_line(tmp_path):

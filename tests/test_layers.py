@@ -68,7 +68,7 @@ def test_the_stack_table_shows_what_each_pull_downloads(page):
         held |= set(layers)
 
 
-def test_variants_and_aot_figures_come_from_the_record(page, prose, catalog):
+def test_variants_and_aot_figures_come_from_the_record(page, prose, catalog, english):
     chiseled = _layers("aspnet", "src/aspnet/10.0/noble-chiseled/amd64")
     deps_chiseled = _layers("runtime-deps", "src/runtime-deps/10.0/noble-chiseled/amd64")
     assert f"10.0-noble-chiseled is {_mb(sum(chiseled.values()))}" in prose
@@ -80,7 +80,7 @@ def test_variants_and_aot_figures_come_from_the_record(page, prose, catalog):
     ]
     # Chiseled shares no layer with the default image: the comparison table says so, as the data does.
     assert not set(chiseled) & set(NOBLE["aspnet"])
-    table = r.render_variant_sizes(catalog, "aspnet")
+    table = r.render_variant_sizes(catalog, english, "aspnet")
     chiseled_row = next(line for line in table.splitlines() if "chiseled</code>" in line and "composite" not in line)
     assert chiseled_row.rstrip(" |").endswith("nothing")
 

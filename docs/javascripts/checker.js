@@ -2,12 +2,13 @@
    digest) and looks every FROM up in api/checker.json (and api/digests.json when a digest appears),
    which the build writes from the same rules the command line uses (macros/checker/). This file
    parses and looks up only; it mirrors macros/checker/dockerfile.py and verdict.py line by line, and
-   tests run one case list through both. Everything shown is set with textContent. */
+   tests run one case list through both. Everything shown is set with textContent, in the words the
+   page carries in its own language (the form's data-words, from data/messages/): no text here. */
 (function () {
   "use strict";
   var MAX_CHARS = 256 * 1024, URL_MAX = 8000, SUGGESTIONS = 3;
   var has = function (o, k) { return o !== null && typeof o === "object" && Object.prototype.hasOwnProperty.call(o, k); };
-  var EXAMPLE = "# A Dockerfile of the ASP.NET Core 2.0 era\nFROM microsoft/aspnetcore-build:2.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app\n\nFROM microsoft/aspnetcore:2.0\nCOPY --from=build /app /app\nENTRYPOINT [\"dotnet\", \"/app/web.dll\"]\n";
+  var EXAMPLE = "FROM microsoft/aspnetcore-build:2.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app\n\nFROM microsoft/aspnetcore:2.0\nCOPY --from=build /app /app\nENTRYPOINT [\"dotnet\", \"/app/web.dll\"]\n";
 
   /* --- reading the input (dockerfile.py) --- */
 
@@ -359,7 +360,17 @@
     return "FROM " + (entry.platform ? "--platform=" + entry.platform + " " : "") + entry.replacement + (entry.name ? " AS " + entry.name : "");
   }
 
-  /* --- words: the catalog is in the table (messages.py) --- */
+  /* --- words: the page's language (macros/checker/messages.py checker_words) --- */
+
+  function say(words, key, values) {
+    var text = has(words.result, key) ? words.result[key] : key;
+    Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
+    return text;
+  }
+
+  function sayCount(words, key, n, values) {
+    return say(words, key + (n === 1 ? ".one" : ".other"), Object.assign({ n: n.toLocaleString("en-US") }, values || {}));
+  }
 
   function fill(template, values, channel) {
     var text = template;
@@ -368,13 +379,13 @@
     return text;
   }
 
-  function reasonText(reason, table) {
+  function reasonText(reason, table, words) {
     var code = reason[0], channel = null;
     if (code.indexOf("status-") === 0) {
       channel = table.channels[reason[1]] || {};
       if (code === "status-supported" && !channel.eol) code = "status-supported-open";
     }
-    var reasons = table.messages.reasons;
+    var reasons = words.reasons;
     return fill(has(reasons, code) ? reasons[code] : code, reason.slice(1), channel);
   }
 
@@ -389,46 +400,47 @@
 
   function link(href, text) { var a = el("a", text); a.href = href; return a; }
 
-  function render(out, outcome, table, root) {
+  function render(out, outcome, table, root, words) {
     var view = document.createDocumentFragment(), notesById = {};
     table.notes.forEach(function (n) { notesById[n.id] = n; });
     outcome.problems.forEach(function (p) {
-      var problems = table.messages.problems;
-      var msg = el("p", (p[1] ? "Line " + p[1] + ": " : "") + fill(has(problems, p[0]) ? problems[p[0]] : p[0], [p[2]]), "image-checker__problem");
+      var problems = words.problems, text = fill(has(problems, p[0]) ? problems[p[0]] : p[0], [p[2]]);
+      var msg = el("p", p[1] ? say(words, "problem", { line: p[1], text: text }) : text, "image-checker__problem");
       msg.setAttribute("role", "alert");
       view.appendChild(msg);
     });
     var verdicts = outcome.entries.filter(function (e) { return !e.stage; });
     if (verdicts.length) {
       var failing = verdicts.filter(function (e) { return !passing(table, e.verdict); }).length;
-      view.appendChild(el("p", verdicts.length + " image" + (verdicts.length === 1 ? "" : "s") + " checked: " +
-        (failing ? failing + " need" + (failing === 1 ? "s" : "") + " a change." : "nothing to change."), "image-checker__summary"));
+      view.appendChild(el("p", sayCount(words, "checked", verdicts.length) + " " +
+        (failing ? sayCount(words, "failing", failing) : say(words, "passing")), "image-checker__summary"));
     }
     var list = el("ol", null, "image-checker__list");
     outcome.entries.forEach(function (entry) {
       var item = el("li", null, "image-checker__entry");
       if (entry.stage) {
         item.classList.add("image-checker__entry--stage");
-        item.appendChild(el("p", "Line " + entry.line + ": builds on the earlier stage “" + entry.image + "”; not an image to check."));
+        item.appendChild(el("p", say(words, "stage", { line: entry.line, stage: entry.image })));
         list.appendChild(item);
         return;
       }
       item.setAttribute("data-verdict", entry.verdict);
       var head = el("p", null, "image-checker__head");
-      head.appendChild(el("span", entry.verdict, "image-checker__verdict image-checker__verdict--" + entry.verdict));
-      head.appendChild(document.createTextNode(" Line " + entry.line + ": "));
+      var name = has(words.verdicts, entry.verdict) ? words.verdicts[entry.verdict] : entry.verdict; // a policy's own verdict
+      head.appendChild(el("span", name, "image-checker__verdict image-checker__verdict--" + entry.verdict));
+      head.appendChild(document.createTextNode(" " + say(words, "line", { line: entry.line }) + " "));
       head.appendChild(el("code", entry.image));
       item.appendChild(head);
       var reasons = el("ul");
-      entry.reasons.forEach(function (r) { reasons.appendChild(el("li", reasonText(r, table))); });
+      entry.reasons.forEach(function (r) { reasons.appendChild(el("li", reasonText(r, table, words))); });
       if (entry.suggestions.length) {
-        var s = el("li", "Closest documented tags: ");
+        var s = el("li", say(words, "closest") + " ");
         entry.suggestions.forEach(function (t, i) { if (i) s.appendChild(document.createTextNode(", ")); s.appendChild(el("code", t)); });
         reasons.appendChild(s);
       }
       item.appendChild(reasons);
       if (entry.replacement) {
-        item.appendChild(el("p", entry.verdict === "outdated-digest" ? "Pin the current image instead:" : "Replace it with:"));
+        item.appendChild(el("p", say(words, entry.verdict === "outdated-digest" ? "pin" : "replace")));
         var pre = el("pre", null, "image-checker__replacement"), code = el("code", fromLine(entry));
         pre.appendChild(code);
         pre.setAttribute("data-replacement", "");
@@ -436,19 +448,19 @@
       }
       var next = el("p", null, "image-checker__links");
       if (entry.page) {
-        var row = link(root + entry.page, entry.page.indexOf("#tag-") >= 0 ? "This tag on its repository page" : "The repository's tags");
+        var row = link(root + entry.page, say(words, entry.page.indexOf("#tag-") >= 0 ? "row_link" : "tags_link"));
         row.setAttribute("data-full-load", ""); // see start(): the row may be one the page reveals on load
         next.appendChild(row);
       }
-      if (entry.wizard) { if (next.childNodes.length) next.appendChild(document.createTextNode(" · ")); next.appendChild(link(root + entry.wizard, "The wizard with the same answers")); }
-      if (entry.verdict === "current") { next.appendChild(document.createTextNode(" · ")); next.appendChild(link("#when-a-scanner-still-reports-vulnerabilities-on-a-current-image", "Still flagged by a scanner?")); }
+      if (entry.wizard) { if (next.childNodes.length) next.appendChild(document.createTextNode(" · ")); next.appendChild(link(root + entry.wizard, say(words, "wizard_link"))); }
+      if (entry.verdict === "current") { next.appendChild(document.createTextNode(" · ")); next.appendChild(link("#when-a-scanner-still-reports-vulnerabilities-on-a-current-image", say(words, "scanner_link"))); }
       if (next.childNodes.length) item.appendChild(next);
       if (entry.notes.length) {
         var box = el("details", null, "image-checker__notes");
-        box.appendChild(el("summary", entry.notes.length + " change" + (entry.notes.length === 1 ? "" : "s") + " that can break the container on the way"));
+        box.appendChild(el("summary", sayCount(words, "notes", entry.notes.length)));
         var ul = el("ul");
         entry.notes.forEach(function (id) {
-          var n = notesById[id], li = el("li");
+          var n = has(words.notes, id) ? words.notes[id] : notesById[id], li = el("li"); // the page's language
           li.setAttribute("data-note", id);
           li.appendChild(link(root + "guide/migrations/#" + id, n.title));
           li.appendChild(document.createTextNode(" — " + n.do));
@@ -483,6 +495,7 @@
     var root = new URL(form.getAttribute("data-root"), location.href).href;
     var tableUrl = new URL(form.getAttribute("data-table"), location.href).href;
     var digestsUrl = new URL(form.getAttribute("data-digests"), location.href).href;
+    var words = JSON.parse(form.getAttribute("data-words"));
     var table = null, digests = null, pendingDigests = null, timer = 0, runs = 0;
     var params = new URLSearchParams(location.search);
     input.value = params.get("dockerfile") || params.get("ref") || "";
@@ -509,10 +522,10 @@
       }).then(function () {
         if (run !== runs) return; // the reader typed on meanwhile
         var outcome = checkText(text, table, digests);
-        render(out, outcome, table, root);
+        render(out, outcome, table, root, words);
         out.setAttribute("data-checked", String(run));
       }).catch(function (error) {
-        out.replaceChildren(el("p", "The checker could not load this site's data (" + error.message + "). Reload the page to try again.", "image-checker__problem"));
+        out.replaceChildren(el("p", say(words, "load_error", { error: error.message }), "image-checker__problem"));
       });
     }
 
@@ -528,7 +541,7 @@
     });
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(check, 250); });
     form.querySelector("[data-checker-example]").addEventListener("click", function () {
-      input.value = EXAMPLE; check(); input.focus();
+      input.value = "# " + words.example_comment + "\n" + EXAMPLE; check(); input.focus();
     });
     if (input.value) check();
   }

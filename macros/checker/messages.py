@@ -1,36 +1,113 @@
-"""The checker's words: one catalog for the command line and the page (written into api/checker.json).
+"""The checker's words, from the message catalogs (data/messages/<lang>.yml, group `checker`).
 
-`{0}`, `{1}` ... are the values a reason carries; `{title}` and `{eol}` describe a channel.
+The look-ups (verdict.py, checker.js) give each reason and problem as `[code, value, ...]`; the catalog
+names those values (`{tag}`, `{host}`), and the table keeps them by position (`{0}`, `{1}`), which the
+command line and the page fill the same way. `{title}` and `{eol}` describe a channel.
+
+api/checker.json carries the English words (the command line prints English); each edition's page
+carries its own (`checker_words`), embedded by the page macro, so /ko/check/ says the same verdicts in
+Korean.
 """
 
 from __future__ import annotations
 
-PROBLEMS = {
-    "empty": "The input is empty: paste a Dockerfile, a FROM line, an image reference or a digest.",
-    "binary": "The input is not text (it holds control characters): is this a Dockerfile?",
-    "too-large": "The input has {0} characters; the checker reads at most 262144 (256 KB).",
-    "no-from": "No FROM line found: paste a Dockerfile, a FROM line, an image reference or a digest.",
-    "from-without-image": "This FROM names no image ({0}).",
+from ..model.messages import Messages
+
+# What each problem and reason carries after its code, in order: the names the catalog's texts use.
+PROBLEM_VALUES = {
+    "empty": (),
+    "binary": (),
+    "too-large": ("count",),
+    "no-from": (),
+    "from-without-image": ("text",),
 }
-REASONS = {
-    "status-supported": "{title} is in support until {eol}.",
-    "status-supported-open": "{title} is in support.",
-    "status-ending": "{title} reaches end of life on {eol}: plan the move now.",
-    "status-eol": "{title} reached end of life on {eol}: no more security fixes.",
-    "status-preview": "{title} is a preview: not supported for production.",
-    "status-own": "A documented tag of an image with its own release cycle.",
-    "not-a-reference": "'{0}' is not an image reference.",
-    "other-registry": "An image from {0}, which this guide does not cover.",
-    "scratch": "scratch, the empty base image: nothing to update.",
-    "not-covered": "{0} is not an image this guide covers.",
-    "legacy": "{0} is an old name that receives no new images.",
-    "legacy-gone": "{0}",
-    "unknown-tag": "The tag '{0}' is not a documented tag of this repository.",
-    "digest-unknown": "The registry record does not know the digest {0}.",
-    "digest-other-repository": "This digest belongs to {0}, not to this repository.",
-    "digest-replaced": "This digest was first seen on {0}; its tag now points to {1}, first seen on {2}.",
-    "policy": "{0}",
+REASON_VALUES = {
+    "status-supported": ("channel",),
+    "status-supported-open": ("channel",),
+    "status-ending": ("channel",),
+    "status-eol": ("channel",),
+    "status-preview": ("channel",),
+    "status-own": ("channel",),
+    "not-a-reference": ("text",),
+    "other-registry": ("host",),
+    "scratch": (),
+    "not-covered": ("image",),
+    "legacy": ("name",),
+    "legacy-gone": ("note",),
+    "unknown-tag": ("tag",),
+    "digest-unknown": ("digest",),
+    "digest-other-repository": ("repository",),
+    "digest-replaced": ("first_seen", "current", "current_first_seen"),
+    "policy": ("why",),
 }
+VERDICT_NAMES = (
+    "current",
+    "outdated-digest",
+    "end-of-life",
+    "ends-soon",
+    "legacy-name",
+    "preview",
+    "unknown-tag",
+    "not-dotnet",
+)
+# The words checker.js writes around the verdicts (checker.result.*), by the key the script asks for.
+RESULT_TEXTS = (
+    "line",
+    "problem",
+    "stage",
+    "passing",
+    "closest",
+    "replace",
+    "pin",
+    "row_link",
+    "tags_link",
+    "wizard_link",
+    "scanner_link",
+    "load_error",
+)
+RESULT_COUNTS = ("checked", "failing", "notes")
+
+
+def _key(code: str) -> str:
+    return code.replace("-", "_")
+
+
+def _positional(template: str, names: tuple[str, ...]) -> str:
+    """`{tag}` -> `{0}`: the catalog names a value, the table counts it."""
+    for index, name in enumerate(names):
+        template = template.replace("{" + name + "}", "{" + str(index) + "}")
+    return template
+
+
+def verdict_texts(t: Messages) -> dict:
+    """Problems and reasons in the language of `t`, as the table writes them ({"problems", "reasons"})."""
+    return {
+        "problems": {
+            code: _positional(t.texts[f"checker.problem.{_key(code)}"], names) for code, names in PROBLEM_VALUES.items()
+        },
+        "reasons": {
+            code: _positional(t.texts[f"checker.reason.{_key(code)}"], names) for code, names in REASON_VALUES.items()
+        },
+    }
+
+
+def checker_words(t: Messages, migrations=None) -> dict:
+    """Everything the page's script says, in the language of `t`: the verdict names, the problems and
+    reasons, the words around them (a count has `one` and `other`) and each migration note's title and
+    what to do (the table keeps the English, for the command line)."""
+    words = verdict_texts(t)
+    words["language"] = t.language
+    words["verdicts"] = {v: t.texts[f"checker.verdict.{_key(v)}"] for v in VERDICT_NAMES}
+    words["result"] = {k: t.texts[f"checker.result.{k}"] for k in RESULT_TEXTS}
+    for key in RESULT_COUNTS:
+        for form in ("one", "other"):
+            words["result"][f"{key}.{form}"] = t.texts[f"checker.result.{key}.{form}"]
+    words["example_comment"] = t.texts["checker.form.example_comment"]
+    words["notes"] = {
+        c.id: {"title": t.migration_text(c, "title"), "do": t.migration_text(c, "do")}
+        for c in (migrations.changes if migrations else ())
+    }
+    return words
 
 
 def fill(template: str, values: list, channel: dict | None = None) -> str:

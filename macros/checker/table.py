@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from ..model.catalog import Catalog, RepositoryModel
+from ..model.messages import Messages
 from ..model.migrations import Migrations
 from ..model.order import VARIANTS, version_key
 from ..model.repositories import REGISTRY
 from ..wizard.answers import Wizard
-from .messages import PROBLEMS, REASONS
+from .messages import verdict_texts
 from .signature import signature, signature_fallbacks
 
 TABLE_PATH = "api/checker.json"
@@ -81,11 +82,13 @@ def checker_document(
     wizard: Wizard,
     legacy,
     migrations: Migrations,
+    english: Messages,
     policies: Iterable[Policy] = (),
     hidden_statuses: tuple[str, ...] = (),
 ) -> dict:
     """The decision table; `hidden_statuses` are the channel statuses whose rows a repository page
-    hides until asked (render/status.py says which), so a link to such a row asks."""
+    hides until asked (render/status.py says which), so a link to such a row asks. Its words are
+    `english`'s (the command line's); each edition's page carries its own (messages.checker_words)."""
     policies = tuple(policies)
     words = _words(catalog, migrations)
     newest = _newest_supported(catalog)
@@ -113,7 +116,7 @@ def checker_document(
         "old_plain_os": migrations.old_plain_os,
         "legacy": _legacy(legacy),
         "notes": _notes(migrations),
-        "messages": {"problems": PROBLEMS, "reasons": REASONS},
+        "messages": verdict_texts(english),
         "policies": [_policy(p) for p in policies],
     }
 
@@ -340,5 +343,7 @@ def source_link(source: str) -> dict:
 
 def checker_json(guide, policies: Iterable[Policy] = (), hidden_statuses: tuple[str, ...] = ()) -> str:
     """api/checker.json for a loaded Guide (compact; the page fetches it once)."""
-    document = checker_document(guide.catalog, guide.wizard, guide.legacy, guide.migrations, policies, hidden_statuses)
+    document = checker_document(
+        guide.catalog, guide.wizard, guide.legacy, guide.migrations, guide.messages["en"], policies, hidden_statuses
+    )
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"

@@ -38,6 +38,24 @@ def default_os_versions(catalog: Catalog, repo: str = "aspnet") -> dict[str, str
     return {c: model.resolve(c)[0].os_version for c in model.channels if model.resolve(c)}
 
 
+def default_channels(catalog: Catalog, distro: str, repo: str = "aspnet") -> tuple[str, ...]:
+    """The channels whose plain tag (`9.0`) runs `distro`, oldest first (Debian: 8.0 and 9.0 today)."""
+    defaults = default_os_versions(catalog, repo)
+    return tuple(c for c, v in reversed(defaults.items()) if catalog.os_versions[v].distro == distro)
+
+
+def default_os_key(catalog: Catalog, distro: str, repo: str = "aspnet") -> str:
+    """The OS version key a plain tag means for `distro`, as tags spell it (bookworm-slim, noble): the
+    newest channel's that defaults to it."""
+    found = [v for v in default_os_versions(catalog, repo).values() if catalog.os_versions[v].distro == distro]
+    if not found:
+        raise UnknownValueError(
+            f"no channel of {catalog.repository(repo).info.repository} defaults to {distro} "
+            "(expected a distro some plain tag runs)"
+        )
+    return found[0]
+
+
 def os_versions_of_tag(catalog: Catalog, repo: str, tag: str) -> tuple[str, ...]:
     """The OS versions behind a tag, in platforms.yml order (Linux before Windows)."""
     model = catalog.repository(repo)

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from ..checker.messages import VERDICT_NAMES, checker_words
 from ..checker.table import source_link
+from ..data.errors import UnknownValueError
 from ..model.current import current_reference
 from ..render.checker import render_checker, render_migration_changes, render_migration_paths
+from ..render.html import text
 from .passthrough import passthrough
 from .source import guide, messages
 
 
 def image_checker() -> str:
-    """The checker form (docs/check/index.md): its script reads api/checker.json."""
-    return passthrough(render_checker(current_reference(guide().catalog, "aspnet")))
+    """The checker form (docs/check/index.md), in the page's language: its script reads api/checker.json."""
+    t = messages()
+    return passthrough(
+        render_checker(current_reference(guide().catalog, "aspnet"), t, checker_words(t, guide().migrations))
+    )
 
 
 def migration_paths() -> str:
@@ -26,8 +32,17 @@ def migration_changes() -> str:
     )
 
 
+def verdict_name(verdict: str) -> str:
+    """ "지원 종료" for end-of-life: a verdict as the checker's result names it in the page's language."""
+    key = f"checker.verdict.{verdict.replace('-', '_')}"
+    if key not in messages().texts:
+        raise UnknownValueError(f"unknown verdict '{verdict}' (expected one of: {', '.join(VERDICT_NAMES)})")
+    return str(text(messages().text(key)))
+
+
 MACROS: dict = {
     "image_checker": image_checker,
+    "verdict_name": verdict_name,
     "migration_paths": migration_paths,
     "migration_changes": migration_changes,
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from markupsafe import Markup, escape
 
 from ..model.catalog import Catalog
@@ -12,12 +14,24 @@ from .html import render_template
 from .texts import said
 
 LEGACY = "legacy"
+# How the command line is named where the page cannot run the checker (no JavaScript).
+COMMAND = "python -m macros.check_image Dockerfile"
 
 
-def render_checker(example: str, up: str = "../") -> str:
-    """The checker form with `example` as its placeholder; `up` leads from the page to the site root
-    (api/ and the pages it links)."""
-    return render_template("checker.html", up=up, example=example)
+def render_checker(example: str, t: Messages, words: dict, up: str = "../") -> str:
+    """The checker form with `example` as its placeholder, in the language of `t`; `words` is what the
+    script says in that language (checker/messages.py checker_words), in the form's data-words; `up`
+    leads from the page to the site root (api/ and the pages it links)."""
+    return render_template(
+        "checker.html",
+        up=up,
+        example=example,
+        label=said(t, "checker.form.label", **{"from": Markup("<code>FROM</code>")}),
+        check=t.text("checker.form.check"),
+        try_example=t.text("checker.form.example"),
+        noscript=said(t, "checker.form.noscript", command=Markup(f"<code>{escape(COMMAND)}</code>")),
+        words=json.dumps(words, ensure_ascii=False, separators=(",", ":"), sort_keys=True),  # escaped as an attribute
+    )
 
 
 def _path_title(catalog: Catalog, source: str, target: str, t: Messages) -> str:

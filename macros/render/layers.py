@@ -1,5 +1,6 @@
 """Renderers for the Layers and size page: the image stack, shared layers and what a pull downloads,
-from the registry record (macros/model/layers.py computes; this only formats)."""
+from the registry record (macros/model/layers.py computes; this only formats), in the page's language
+(data/messages, group `layers`)."""
 
 from __future__ import annotations
 
@@ -7,47 +8,55 @@ from ..data.errors import UnknownValueError
 from ..model import layers as m
 from ..model.catalog import Catalog, Image
 from ..model.current import parse_variants
+from ..model.messages import Messages
 from .html import breakable_code, code, markdown_table, size_text
-from .texts import SIZE_CAVEAT
+from .texts import said, size_caveat
 
 
 def _mb(size: int) -> str:
     return size_text(size).removeprefix("≈\u00a0")
 
 
-def _layers(layers: m.Layers) -> str:
-    return f"{layers.count} layer{'s' if layers.count != 1 else ''}, {_mb(layers.size)}"
+def _layers(layers: m.Layers, t: Messages) -> str:
+    return t.count("layers.count", layers.count, size=_mb(layers.size))
 
 
-def _variant(image: Image) -> str:
-    return " + ".join(image.variants) or "default"
+def _variant(image: Image, t: Messages) -> str:
+    return " + ".join(image.variants) or t.text("layers.default")
 
 
-def _caption(catalog: Catalog) -> str:
-    return f"\n<small>{SIZE_CAVEAT} Registry record as of {catalog.registry_date.isoformat()}.</small>\n"
+def _headers(t: Messages, *keys: str) -> list[str]:
+    return [t.text(f"layers.{key}") for key in keys]
 
 
-def render_layer_stack(catalog: Catalog, channel: str = "", os: str = "") -> str:
+def _caption(catalog: Catalog, t: Messages) -> str:
+    record = said(t, "layers.record_as_of", date=t.time(catalog.registry_date))
+    return f"\n<small>{size_caveat(t)} {record}</small>\n"
+
+
+def render_layer_stack(catalog: Catalog, t: Messages, channel: str = "", os: str = "") -> str:
     """runtime-deps -> runtime -> aspnet -> sdk, each pulled onto a machine that holds the ones above it."""
     rows = []
     for n, p in enumerate(m.stack(catalog, channel, os)):
         rows.append(
             [
                 code(f"{p.image.repository}:{p.tag}"),
-                code(m.STACK[n - 1]) if n else "the OS",
-                _layers(p.total),
-                _layers(p.present) if n else "nothing",
-                _layers(p.new),
+                code(m.STACK[n - 1]) if n else t.text("layers.the_os"),
+                _layers(p.total, t),
+                _layers(p.present, t) if n else t.text("layers.nothing"),
+                _layers(p.new, t),
             ]
         )
-    headers = ["Image", "Built on", "Alone", "Already there after the rows above", "Downloaded"]
-    return markdown_table(headers, rows) + _caption(catalog)
+    headers = _headers(t, "image", "built_on", "alone", "present", "downloaded")
+    return markdown_table(headers, rows) + _caption(catalog, t)
 
 
-def render_shared_layers(catalog: Catalog, repos: str = "aspnet runtime runtime-deps", channel: str = "") -> str:
+def render_shared_layers(
+    catalog: Catalog, t: Messages, repos: str = "aspnet runtime runtime-deps", channel: str = ""
+) -> str:
     """ "3 layers, 47 MB": what the current images of these repositories (same channel and OS) all hold."""
     images = [m.image_of(catalog, repo, channel=channel)[0] for repo in repos.split()]
-    return _layers(m.shared(images))
+    return _layers(m.shared(images), t)
 
 
 def render_pull_size(catalog: Catalog, repo: str, variant: str = "", os: str = "", channel: str = "") -> str:
@@ -61,19 +70,19 @@ def render_layer_count(catalog: Catalog, repo: str, variant: str = "", os: str =
     return str(len(image.registry.layers))
 
 
-def render_pull_after(catalog: Catalog, repo: str, after: str, variant: str = "", os: str = "") -> str:
+def render_pull_after(catalog: Catalog, t: Messages, repo: str, after: str, variant: str = "", os: str = "") -> str:
     """ "4 layers, 231 MB" (or "nothing"): what pulling `repo` downloads when `after` (same variant and OS) is there."""
     image, tag = m.image_of(catalog, repo, variant, os)
     present, _ = m.image_of(catalog, after, variant, os)
     new = m.pull(image, tag, [present]).new
-    return _layers(new) if new.count else "nothing"
+    return _layers(new, t) if new.count else t.text("layers.nothing")
 
 
 # What the Layers and size page compares: default, chiseled, composite, Alpine, Azure Linux (plain, distroless).
 _CHOICES = "@ chiseled@ chiseled,composite@ @alpine @azurelinux distroless@azurelinux"
 
 
-def render_variant_sizes(catalog: Catalog, repo: str = "aspnet", variants: str = "") -> str:
+def render_variant_sizes(catalog: Catalog, t: Messages, repo: str = "aspnet", variants: str = "") -> str:
     """One row per choice (`variant@os` words, e.g. "chiseled composite@ alpine@"): tag, OS, layers, pull
     size, and the layers it shares with the default image (which a machine holding that one skips)."""
     default, _ = m.image_of(catalog, repo)
@@ -87,17 +96,19 @@ def render_variant_sizes(catalog: Catalog, repo: str = "aspnet", variants: str =
             [
                 breakable_code(tag, at_hyphens=True),
                 catalog.os_name(image),
-                _variant(image),
+                _variant(image, t),
                 str(len(image.registry.layers)),
                 _mb(image.registry.pull_size),
-                "the same image" if image is default else (_layers(both) if both.count else "nothing"),
+                t.text("layers.same_image")
+                if image is default
+                else (_layers(both, t) if both.count else t.text("layers.nothing")),
             ]
         )
-    headers = ["Tag", "OS", "Variant", "Layers", "Pull size", "Shared with the default tag"]
-    return markdown_table(headers, rows) + _caption(catalog)
+    headers = _headers(t, "tag", "os", "variant", "layers", "pull_size", "shared")
+    return markdown_table(headers, rows) + _caption(catalog, t)
 
 
-def render_image_sizes(catalog: Catalog, repo: str, channel: str = "") -> str:
+def render_image_sizes(catalog: Catalog, t: Messages, repo: str, channel: str = "") -> str:
     """Every x64 image of one repository and channel in the record, smallest pull first."""
     rows = []
     for image in m.images_by_size(catalog, repo, channel):
@@ -106,16 +117,16 @@ def render_image_sizes(catalog: Catalog, repo: str, channel: str = "") -> str:
             [
                 breakable_code(tag, at_hyphens=True),
                 catalog.os_name(image),
-                _variant(image),
+                _variant(image, t),
                 str(len(image.registry.layers)),
                 _mb(image.registry.pull_size),
             ]
         )
     return (
         '<div class="guide-sizes" markdown>\n\n'
-        + markdown_table(["Tag", "OS", "Variant", "Layers", "Pull size"], rows)
+        + markdown_table(_headers(t, "tag", "os", "variant", "layers", "pull_size"), rows)
         + "\n</div>\n"
-        + _caption(catalog)
+        + _caption(catalog, t)
     )
 
 

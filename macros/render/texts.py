@@ -10,12 +10,6 @@ from ..model.messages import Messages
 from ..model.team import Approval
 from .html import text
 
-# The size caveat of the Layers and size renderer (render/layers.py), which reads no message catalog yet.
-SIZE_CAVEAT = (
-    "Pull sizes are the compressed layers the registry serves, added up (MB = 1,000,000 bytes). A pull "
-    "downloads only the layers the machine does not hold yet; unpacked on disk, the layers take more space."
-)
-
 
 def said(t: Messages, key: str, **values) -> Markup:
     """A message as HTML: its text and each value escaped by the one rule (values already Markup, such
