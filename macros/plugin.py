@@ -82,9 +82,9 @@ class GuidePlugin(BasePlugin):
         path = re.sub(r"\.[a-z]{2}(?:_[A-Z]{2})?\.md$", ".md", page.file.src_uri)
         if path == STANDARD_PAGE:
             page.meta["render_macros"] = False  # the page is finished Markdown; team.yml text is never a macro
-            return render_standard(catalog)
+            return render_standard(catalog, messages())
         if path in POINTING_PAGES:
-            return _after_title(markdown, pointing_note(catalog))
+            return _after_title(markdown, pointing_note(catalog, messages()))
         return markdown
 
     def on_pre_build(self, *, config) -> None:
@@ -108,7 +108,7 @@ class GuidePlugin(BasePlugin):
         t = messages()
         banners = [outlived_banner(catalog.today, t)] if catalog.outlived else []
         if catalog.team is not None:
-            banners.append(team_banner(catalog, get_relative_url("team/team-standard/", page.url)))
+            banners.append(team_banner(catalog, get_relative_url("team/team-standard/", page.url), t))
         if catalog.stale_days:
             banners.append(stale_banner(catalog.stale_days, get_relative_url("reference/sources/", page.url), t))
         return "".join(map(str, banners)) + editions.twin_anchors(html, page, editions.language(config))

@@ -61,3 +61,22 @@ def line_containing(path: Path, needle: str, nth: int = 0) -> int:
     hits = [n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if needle in text]
     assert len(hits) > nth, f"{path.name}: no line {nth} containing {needle!r}"
     return hits[nth]
+
+
+def english_catalog_pieces(shortest: int = 12) -> list[str]:
+    """The English message catalog's texts that Korean says otherwise, cut at their {placeholders}: every
+    piece of `shortest` characters or more with a space in it, to look for on Korean pages."""
+    import re
+
+    from macros.data.messages import load_messages
+
+    loaded = load_messages(ROOT / "data" / "messages", ROOT)
+    pieces = set()
+    for key, english in loaded["en"].texts.items():
+        if key == "date.long" or english == loaded["ko"].texts[key]:
+            continue
+        for piece in re.split(r"\{[a-z_]+\}", english):
+            piece = piece.strip(" :.,()")
+            if len(piece) >= shortest and " " in piece:
+                pieces.add(piece)
+    return sorted(pieces)

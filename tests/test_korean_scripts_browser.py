@@ -9,8 +9,7 @@ import re
 
 import pytest
 
-from helpers import ROOT
-from macros.data.messages import load_messages
+from helpers import english_catalog_pieces
 
 pytestmark = pytest.mark.browser
 
@@ -21,22 +20,8 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 ENGLISH_WORDS = re.compile(r"\b(?:the|and|to|of|is|on|in|for|with|no|not|this|that|your)\b")
 
 
-def _english_catalog_sentences() -> list[str]:
-    """The English catalog's texts that Korean says otherwise, cut at their {placeholders}: every piece of
-    eight characters or more with a space ("Switch to", "Not offered", "on the", …)."""
-    loaded = load_messages(ROOT / "data" / "messages", ROOT)
-    pieces = set()
-    for key, english in loaded["en"].texts.items():
-        if key == "date.long" or english == loaded["ko"].texts[key]:
-            continue
-        for piece in re.split(r"\{[a-z_]+\}", english):
-            piece = piece.strip(" :.,()")
-            if len(piece) >= 8 and " " in piece:
-                pieces.add(piece)
-    return sorted(pieces)
-
-
-ENGLISH = _english_catalog_sentences()
+# Pieces of eight characters or more: "Switch to", "Not offered", "on the … page" are caught too.
+ENGLISH = english_catalog_pieces(8)
 
 
 def _visible_prose(page, selector: str) -> str:

@@ -13,6 +13,7 @@ import json
 import re
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import jsonschema
@@ -576,3 +577,34 @@ def test_the_command_line_checker_takes_the_team_standard(team_guide, tmp_path):
     broken.write_text("team: [x\n", encoding="utf-8")
     result = check("--team", str(broken))
     assert result.returncode == 2 and "team.yml:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_korean_team_edition_speaks_korean(team_site, team_guide):
+    """On /ko/ of a team's edition: the banner, the standard page, the onboarding note, the marks on the
+    repository pages and the wizard's options and "outside" texts are Korean, with no English catalog text;
+    the English wizard words of the team's edition are still its data file's texts."""
+    from helpers import english_catalog_pieces
+    from macros.render.wizard import wizard_data, wizard_words
+
+    english = english_catalog_pieces()
+    pages = {
+        page: _html(team_site, "ko" if page == "index" else f"ko/{page}").replace("&#39;", "'").replace("&amp;", "&")
+        for page in ("team/team-standard", "team/onboarding", "team/checklist", "images/aspnet", "wizard", "index")
+    }
+    found = [f"{page}: {piece!r}" for page, html in pages.items() for piece in english if piece in html]
+    assert not found, found
+    standard = pages["team/team-standard"]
+    assert "우리 팀 표준: Payments platform" in standard and "(92일 남음)" in standard
+    assert "우리 팀의 <code>team.yml</code>" in standard
+    assert "Payments platform 팀 판</p>" in pages["index"] and ">우리 팀 표준</a>" in pages["index"]
+    assert "우리 팀의 이미지, 태그, 규칙은" in pages["team/onboarding"]
+    assert "✗ 우리 팀 표준 밖: 승인되지 않은 채널 8.0" in pages["images/aspnet"]
+    assert "2027-02-28까지 예외" in pages["images/aspnet"]
+    assert ".NET 11.0 (우리 팀 표준 밖)" in pages["wizard"]
+    words = json.loads(unescape(re.search(r'data-wizard-words="([^"]*)"', pages["wizard"]).group(1)))
+    outside = [text for text in words["texts"] if "우리 팀 표준 밖" in text]
+    assert outside and all("승인되지 않은" in text or "예외" in text or "카탈로그" in text for text in outside)
+    sayers: dict = {}
+    data = wizard_data(team_guide.wizard, team_guide.catalog, sayers)
+    said = wizard_words(team_guide.wizard, team_guide.catalog, data, sayers, team_guide.messages["en"])
+    assert said["texts"] == data["texts"] and any(t.startswith("Outside our standard: ") for t in data["texts"])

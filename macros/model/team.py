@@ -26,7 +26,12 @@ class Approval:
     """A verdict on one image or tag: inside the standard or not, and why (shown to the reader)."""
 
     ok: bool
-    why: str = ""
+    why: str = ""  # in English
+    # The same reason for another language: its message (data/messages `team_why.<reason>`) and the
+    # values it names; `subject` (an image reference) goes first when a wizard result says which stage.
+    reason: str = ""
+    values: tuple[tuple[str, str], ...] = ()
+    subject: str = ""
 
 
 APPROVED = Approval(True)
@@ -104,23 +109,28 @@ class Team:
         """Inside the standard? Checked in the order a reader would fix things: the tag, an exception,
         then repository, channel, OS and variant, then whether the rule's digest can be written."""
         if tag == "latest":
-            return Approval(False, "`latest` moves to new .NET versions and operating systems")
+            return Approval(False, "`latest` moves to new .NET versions and operating systems", "latest")
         exception = self.exception_for(model.info.repository, tag, image)
         if exception:
-            return Approval(True, f"exception until {exception.expires.isoformat()} ({exception.owner})")
+            day = exception.expires.isoformat()
+            values = (("date", day), ("owner", exception.owner))
+            return Approval(True, f"exception until {day} ({exception.owner})", "exception", values)
         approved = self.approved
         if approved.repositories and model.info.repository not in approved.repositories:
-            return Approval(False, f"{model.info.repository} is not an approved repository")
+            name = model.info.repository
+            return Approval(False, f"{name} is not an approved repository", "repository", (("repository", name),))
         channels = _channels(approved, model)
         if image.channel and channels is not None and image.channel not in channels:
-            return Approval(False, f"channel {image.channel} is not approved")
+            return Approval(False, f"channel {image.channel} is not approved", "channel", (("channel", image.channel),))
         if approved.os and image.distro not in approved.os and image.os_version not in approved.os:
-            return Approval(False, f"{image.os_version} is not an approved operating system")
+            os = image.os_version
+            return Approval(False, f"{os} is not an approved operating system", "os", (("os", os),))
         extra = [v for v in image.variants if v not in approved.variants] if approved.variants else []
         if extra:
-            return Approval(False, f"variant {' + '.join(extra)} is not approved")
+            variant = " + ".join(extra)
+            return Approval(False, f"variant {variant} is not approved", "variant", (("variant", variant),))
         if tag and self.pinning == "tag+digest" and model.digest(tag) is None:
-            return Approval(False, "no digest is recorded for this tag, so it cannot be pinned")
+            return Approval(False, "no digest is recorded for this tag, so it cannot be pinned", "digest")
         return APPROVED
 
 

@@ -99,7 +99,7 @@ def _featured_table(catalog: Catalog, model: RepositoryModel, groups: list[TagGr
         )
         row = [tag, _variant_label(group.images[0].variants), _resolves_to(catalog, group.images, t)]
         if catalog.team is not None:
-            row.append(team_mark(model.approval(group.images[0], group.tag)))
+            row.append(team_mark(model.approval(group.images[0], group.tag), t))
         rows.append(row)
         attributes.append(_group_attributes(catalog, model, group.images, [group.tag, *aliases]))
     headers = [t.text("tags.tag"), t.text("tags.variant"), t.text("tags.resolves_to")]
@@ -374,7 +374,7 @@ def _image_cell(catalog: Catalog, known: Channel | None, image: Image, t: Messag
     if published:
         parts.append(digest_reference(model.pinned(published.digest), published.digest, t))
     if catalog.team is not None:
-        parts.append(team_mark(model.approval(image)))
+        parts.append(team_mark(model.approval(image), t))
     parts.append(Markup('<a href="%s">%s</a>') % (image.dockerfile_url, t.text("tags.dockerfile")))
     return join(parts)
 

@@ -60,9 +60,19 @@ def stale_banner(age: int, sources_url: str, t: Messages) -> Markup:
     )
 
 
-def team_mark(approval: Approval) -> Markup:
+def approval_words(approval: Approval, t: Messages) -> str:
+    """Why an image is inside or outside the standard, in the language of `t` (the model's English when
+    the approval names no reason)."""
+    if not approval.reason:
+        return approval.why
+    words = t.text(f"team_why.{approval.reason}", **dict(approval.values))
+    return f"{approval.subject}: {words}" if approval.subject else words
+
+
+def team_mark(approval: Approval, t: Messages) -> Markup:
     """In a team's edition: is this tag or image inside the team's standard, and if not, why."""
+    why = approval_words(approval, t)
     if approval.ok:
-        why = f": {escape(approval.why)}" if approval.why else ""
-        return Markup(f'<small data-team="approved">✓ in our standard{why}</small>')
-    return Markup(f'<small data-team="not-approved">✗ not in our standard: {escape(approval.why)}</small>')
+        words = said(t, "team.mark_in_why", why=why) if why else said(t, "team.mark_in")
+        return Markup(f'<small data-team="approved">{words}</small>')
+    return Markup(f'<small data-team="not-approved">{said(t, "team.mark_out", why=why)}</small>')

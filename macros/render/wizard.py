@@ -15,7 +15,7 @@ from ..wizard.rules import KEYS
 from ..wizard.standard import approved_choices, outcome_approval
 from .html import code, join, link, markdown_table, render_template
 from .status import os_warning_words, status_badge, status_label
-from .texts import said
+from .texts import approval_words, said
 
 # Results and links are rendered for the page at wizard/ (directory URLs).
 _UP = "../"
@@ -129,7 +129,7 @@ def _outcome_json(outcome: Outcome, repos: dict, texts: _Texts, catalog: Catalog
         if not verdict.ok:
             result["t"] = texts.add(
                 f"Outside our standard: {verdict.why}",
-                lambda t: t.text("wizard_result.outside_standard", why=verdict.why),
+                lambda t: t.text("wizard_result.outside_standard", why=approval_words(verdict, t)),
             )
     warning = os_warning(outcome, catalog)
     if warning:
@@ -258,7 +258,9 @@ def render_wizard(wizard: Wizard, catalog: Catalog, t: Messages, data_url: str =
                     "shown": q.id in path and o.value in path[q.id][1],
                     "checked": q.id in path and o.value == path[q.id][0],
                 }
-                for o, label in _team_order(wizard.options(q.id), approved.get(q.id, frozenset()) if approved else None)
+                for o, label in _team_order(
+                    wizard.options(q.id), approved.get(q.id, frozenset()) if approved else None, t
+                )
             ],
         }
         for q in wizard.rules.questions
@@ -285,13 +287,13 @@ def _slot_code(value: str, slot: str) -> Markup:
     return Markup(str(code(value)).replace("<code>", f'<code data-slot="{slot}">', 1))
 
 
-def _team_order(options, approved: frozenset[str] | None) -> list:
+def _team_order(options, approved: frozenset[str] | None, t: Messages) -> list:
     """(option, label) pairs: as written on the public site; in a team's edition the choices inside
     the standard first, the others after them and marked."""
     if approved is None:
         return [(o, o.label) for o in options]
     inside = [(o, o.label) for o in options if o.value in approved]
-    outside = [(o, f"{o.label} (outside our standard)") for o in options if o.value not in approved]
+    outside = [(o, t.text("team.outside_label", label=_said(o.label, t))) for o in options if o.value not in approved]
     return inside + outside
 
 

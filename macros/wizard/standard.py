@@ -6,6 +6,8 @@ page offers those choices first and marks the others. On the public site every c
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model.catalog import Catalog
 from ..model.team import APPROVED, Approval
 from .answers import Outcome, Wizard
@@ -18,9 +20,12 @@ def outcome_approval(outcome: Outcome, catalog: Catalog) -> Approval:
             continue
         model = catalog.repository(stage.repository)
         images = model.resolve(stage.tag)
-        approval = model.approval(images[0], stage.tag) if images else Approval(False, "not in the catalog")
+        approval = (
+            model.approval(images[0], stage.tag) if images else Approval(False, "not in the catalog", "not_in_catalog")
+        )
         if not approval.ok:
-            return Approval(False, f"{stage.repository}:{stage.tag}: {approval.why}")
+            subject = f"{stage.repository}:{stage.tag}"
+            return replace(approval, why=f"{subject}: {approval.why}", subject=subject)
     return APPROVED
 
 
