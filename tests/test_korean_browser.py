@@ -103,7 +103,7 @@ def test_the_wizard_gives_the_same_images_in_both_languages(page, query):
     for edition in ("", "ko/"):
         page.goto(page.base_url + edition + "wizard/" + query)
         page.wait_for_selector(RESULT)  # the server's default result is there at once:
-        page.wait_for_function("new URLSearchParams(location.search).has('goal')")  # wait for the script's
+        page.wait_for_selector("[data-wizard][data-ready]")  # the script has drawn the link's answer
         refs[edition] = (
             page.get_attribute(RESULT, "data-outcome"),
             sorted(
