@@ -109,3 +109,24 @@ def test_typed_facts_come_from_the_data(built_site, catalog):
     wizard = (ROOT / "data" / "wizard.yml").read_text(encoding="utf-8")
     for typed in ("x64 and Arm64 only", ".NET 10 and later", "the default of .NET 8 and 9"):
         assert typed not in wizard, typed
+
+
+def test_the_debian_channels_and_codenames_come_from_the_data_in_both_editions(built_site, catalog):
+    """The Debian tab names the channels whose plain tag runs Debian, and the Tags page the codenames plain
+    tags use, from the catalog: typed nowhere in the pages, said in each edition's words."""
+    channels = os_facts.default_channels(catalog, "debian")
+    debian, ubuntu = os_facts.default_os_key(catalog, "debian"), os_facts.default_os_key(catalog, "ubuntu")
+    assert channels == ("8.0", "9.0") and (debian, ubuntu) == ("bookworm-slim", "noble")  # today's data
+    for page in ("os-and-variants", "tags"):
+        for suffix in (".md", ".ko.md"):
+            source = (ROOT / "docs" / "guide" / f"{page}{suffix}").read_text(encoding="utf-8")
+            typed = re.findall(r"`(?:8\.0|9\.0)`(?: or |이나 | 또는 )`|`bookworm-slim`|\(\.NET 8과 9", source)
+            assert not typed, f"{page}{suffix} types what the catalog knows: {typed}"
+    english, korean = _text(built_site, "guide/os-and-variants"), _text(built_site, "ko/guide/os-and-variants")
+    assert f"Moving from a Debian-based {channels[0]} or {channels[1]} tag" in english
+    assert f"Debian 기반 {channels[0]} 또는 {channels[1]} 태그에서 옮겨 온다면" in korean
+    assert ".NET 8.0, 9.0에서는 Debian 12" in korean and " for .NET " not in korean
+    tight = re.compile(r"\s*([(),])\s*")  # inline code leaves spaces around it
+    assert f"codename({debian},{ubuntu})" in tight.sub(r"\1", _text(built_site, "guide/tags"))
+    tags = tight.sub(r"\1", _text(built_site, "ko/guide/tags"))
+    assert f"코드명({debian},{ubuntu})" in tags and "(이전 기본값: .NET 8.0,9.0에서는 Debian 12)" in tags

@@ -97,3 +97,22 @@ def test_a_tag_without_a_record_stops_the_build_with_what_was_expected(catalog):
     with pytest.raises(UnknownValueError, match="no amd64 image of dotnet/aspire-dashboard"):
         r.render_size_of(catalog, "aspire-dashboard", catalog.repository("aspire-dashboard").images[0].tags[0])
     assert r.render_size_of(catalog, "aspnet", "10.0") == "≈\u00a0" + _mb(sum(NOBLE["aspnet"].values()))
+
+
+def test_the_korean_page_says_every_table_word_in_korean(built_site, catalog):
+    """/ko/guide/layers-and-size/: headers, cells and captions from data/messages/ko.yml, none of English's."""
+    from macros.data.messages import load_messages
+
+    catalogs = load_messages(ROOT / "data" / "messages", ROOT)
+    words = {lang: {k: v for k, v in catalogs[lang].texts.items() if k.startswith("layers.")} for lang in ("en", "ko")}
+    text = (built_site / "ko" / "guide" / "layers-and-size" / "index.html").read_text(encoding="utf-8")
+    text = html.unescape(text[text.index('class="md-content"') :])
+    headers = set(re.findall(r"<th[^>]*>([^<]*)</th>", text))
+    expected = {words["ko"][f"layers.{k}"] for k in ("image", "built_on", "alone", "present", "downloaded", "tag")}
+    assert expected <= headers, headers
+    assert not headers & {v for k, v in words["en"].items() if v != words["ko"][k]}, headers
+    english_cells = [w for k, w in words["en"].items() if " " in w and "{" not in w and f">{w}<" in text]
+    assert not english_cells, english_cells
+    shared = r.render_shared_layers(catalog, catalogs["ko"])
+    assert re.fullmatch(r"레이어 \d+개, [\d,]+\u00a0MB", shared), shared
+    assert f"<strong>{shared}</strong>" in text
