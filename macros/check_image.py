@@ -38,7 +38,7 @@ def load_tables(api: Path | None, team: Path | None = None) -> tuple[dict, calla
     from .render.status import HIDDEN_BY_DEFAULT
 
     guide = load_guide(team=team)
-    policies = [team_policy(guide.catalog)] if guide.catalog.team else []
+    policies = [team_policy(guide.catalog, guide.messages["en"])] if guide.catalog.team else []
     table = json.loads(checker_json(guide, policies, hidden_statuses=HIDDEN_BY_DEFAULT))  # what the build writes
     return table, lambda: digests_document(guide.catalog)
 

@@ -149,7 +149,7 @@ class GuidePlugin(BasePlugin):
             (TAGS_PATH, render_tags_json(catalog, loaded.legacy)),
             (WIZARD_DATA_PATH, wizard_json(loaded.wizard, catalog)),
             # The checker's rules (/check/, CLI); a team's edition adds its standard as one more verdict.
-            (TABLE_PATH, checker_json(loaded, _team_policies(catalog), hidden_statuses=HIDDEN_BY_DEFAULT)),
+            (TABLE_PATH, checker_json(loaded, _team_policies(loaded), hidden_statuses=HIDDEN_BY_DEFAULT)),
             (PUBLISHES_PATH, render_publish_feed(catalog, site_url)),
             (END_OF_SUPPORT_PATH, render_end_of_support_calendar(catalog, site_url)),
         )
@@ -164,8 +164,9 @@ class GuidePlugin(BasePlugin):
                 (folder / name).write_text(text, encoding="utf-8")
 
 
-def _team_policies(catalog) -> list:
-    return [team_policy(catalog)] if catalog.team is not None else []
+def _team_policies(loaded) -> list:
+    """A team's standard as the checker's extra verdict, its reasons in English (the table's language)."""
+    return [team_policy(loaded.catalog, loaded.messages["en"])] if loaded.catalog.team is not None else []
 
 
 def _renamed(nav, path: str, title: str):

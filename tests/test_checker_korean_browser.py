@@ -91,3 +91,36 @@ def test_the_korean_checker_says_every_verdict_in_korean(page, built_site, catal
     page.wait_for_function("document.querySelector('#checker-input').value.startsWith('# ')")
     assert page.input_value("#checker-input").startswith(f"# {korean['checker.form.example_comment']}\n")
     page.wait_for_url("**/ko/check/?dockerfile=*")
+
+
+def test_a_teams_korean_checker_says_its_standard_in_korean(browser, team_server, today):
+    """In a team's edition, /ko/check/ names the standard's verdict and its reasons in Korean too; the
+    verdicts are the ones the command line gives (test_team_browser compares them on /check/)."""
+    from test_team import CHECK_CASES, EXAMPLE, team_check_text
+
+    from macros.data.load import load_guide
+
+    guide = load_guide(on=today, team=EXAMPLE)
+    english, korean = guide.messages["en"].texts, guide.messages["ko"].texts
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(team_server + "ko/check/?dockerfile=" + quote(team_check_text(guide.catalog)))
+    page.wait_for_selector("[data-checked]")
+    verdicts = page.eval_on_selector_all("[data-verdict]", "els => els.map(e => e.dataset.verdict)")
+    assert verdicts == [verdict for _, verdict, _ in CHECK_CASES]
+    outside = page.locator("[data-verdict='outside-standard']")
+    assert outside.count() == verdicts.count("outside-standard") >= 3
+    assert set(outside.locator(".image-checker__verdict").all_text_contents()) == {
+        korean["checker.verdict.outside_standard"]
+    }
+    result = page.inner_text("[data-checker-result]")
+    policy = [english[f"checker.policy.{k}"].split("{")[0].strip() for k in ("outside", "mirror", "digest")]
+    assert not [p for p in policy if p in result], result
+    team = guide.catalog.team
+    assert korean["checker.policy.outside"].format(team=team.team) in result
+    assert korean["checker.policy.mirror"].format(mirror=team.mirror) in result
+    assert korean["checker.policy.digest"] in result
+    context.close()
+    assert not errors, errors

@@ -386,6 +386,7 @@
       if (code === "status-supported" && !channel.eol) code = "status-supported-open";
     }
     var reasons = words.reasons;
+    if (code === "policy" && has(words.policies, reason[1])) return words.policies[reason[1]]; // a team's standard
     return fill(has(reasons, code) ? reasons[code] : code, reason.slice(1), channel);
   }
 

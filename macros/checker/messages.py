@@ -41,6 +41,7 @@ REASON_VALUES = {
     "policy": ("why",),
 }
 VERDICT_NAMES = (
+    "outside-standard",  # a team's standard (checker/team.py VERDICT)
     "current",
     "outdated-digest",
     "end-of-life",
@@ -91,10 +92,20 @@ def verdict_texts(t: Messages) -> dict:
     }
 
 
-def checker_words(t: Messages, migrations=None) -> dict:
+def policy_texts(team, t: Messages) -> dict[str, str]:
+    """What a team's standard says of a FROM outside it (checker/team.py, table.Policy), in `t`'s language."""
+    return {
+        "outside": t.text("checker.policy.outside", team=team.team),
+        "mirror": t.text("checker.policy.mirror", mirror=team.mirror or ""),
+        "digest": t.text("checker.policy.digest"),
+    }
+
+
+def checker_words(t: Messages, migrations=None, team=None, english: Messages | None = None) -> dict:
     """Everything the page's script says, in the language of `t`: the verdict names, the problems and
-    reasons, the words around them (a count has `one` and `other`) and each migration note's title and
-    what to do (the table keeps the English, for the command line)."""
+    reasons, the words around them (a count has `one` and `other`), each migration note's title and
+    what to do, and in a team's edition the standard's reasons, by the English the table carries (the
+    table keeps the English, for the command line)."""
     words = verdict_texts(t)
     words["language"] = t.language
     words["verdicts"] = {v: t.texts[f"checker.verdict.{_key(v)}"] for v in VERDICT_NAMES}
@@ -107,6 +118,9 @@ def checker_words(t: Messages, migrations=None) -> dict:
         c.id: {"title": t.migration_text(c, "title"), "do": t.migration_text(c, "do")}
         for c in (migrations.changes if migrations else ())
     }
+    words["policies"] = {}
+    if team is not None and english is not None:
+        words["policies"] = {said: policy_texts(team, t)[key] for key, said in policy_texts(team, english).items()}
     return words
 
 

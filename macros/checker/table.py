@@ -117,18 +117,18 @@ def checker_document(
         "legacy": _legacy(legacy),
         "notes": _notes(migrations),
         "messages": verdict_texts(english),
-        "policies": [_policy(p) for p in policies],
+        "policies": [_policy(p, english) for p in policies],
     }
 
 
-def _policy(policy: Policy) -> dict:
+def _policy(policy: Policy, english: Messages) -> dict:
     entry = {"verdict": policy.verdict, "reason": policy.reason}
     entry["outside"] = {k: list(v) for k, v in sorted(policy.outside.items())}
     if policy.mirror:
         entry["mirror"] = policy.mirror
-        entry["mirror_reason"] = f"pull it through the team's mirror, {policy.mirror}, not the public registry"
+        entry["mirror_reason"] = english.text("checker.policy.mirror", mirror=policy.mirror)
     if policy.pin_digest:
-        entry["digest_reason"] = "the standard pins by tag and digest (image:tag@sha256:…)"
+        entry["digest_reason"] = english.text("checker.policy.digest")
     return entry
 
 

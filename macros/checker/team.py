@@ -9,13 +9,16 @@ References through the mirror are read as the images they mirror.
 from __future__ import annotations
 
 from ..model.catalog import Catalog
+from ..model.messages import Messages
+from .messages import policy_texts
 from .table import Policy
 
 VERDICT = "outside-standard"
 
 
-def team_policy(catalog: Catalog) -> Policy:
-    """The standard of catalog.team as a checker policy (the catalog must be a team's edition)."""
+def team_policy(catalog: Catalog, english: Messages) -> Policy:
+    """The standard of catalog.team as a checker policy (the catalog must be a team's edition), with the
+    reasons in `english`, the table's language (each page says them in its own: messages.checker_words)."""
     team = catalog.team
     assert team is not None, "only a team's edition has a standard"
     outside: dict[str, tuple[str, ...]] = {}
@@ -27,7 +30,7 @@ def team_policy(catalog: Catalog) -> Policy:
             outside[model.info.repository] = tags
     return Policy(
         verdict=VERDICT,
-        reason=f"outside the standard of {team.team}: see the marks on the repository page",
+        reason=policy_texts(team, english)["outside"],
         outside=outside,
         mirror=team.mirror or "",
         pin_digest=team.pinning == "tag+digest",

@@ -16,7 +16,11 @@ def image_checker() -> str:
     """The checker form (docs/check/index.md), in the page's language: its script reads api/checker.json."""
     t = messages()
     return passthrough(
-        render_checker(current_reference(guide().catalog, "aspnet"), t, checker_words(t, guide().migrations))
+        render_checker(
+            current_reference(guide().catalog, "aspnet"),
+            t,
+            checker_words(t, guide().migrations, guide().catalog.team, guide().messages["en"]),
+        )
     )
 
 
