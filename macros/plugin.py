@@ -8,7 +8,7 @@
   fitted to its language edition (pages/editions.py), and it announces the Atom feed of publishes;
 - on_post_build: after the last language's pass, api/catalog.json, api/digests.json, api/checker.json,
   api/tags.json (the "go to tag" box's index), the wizard's data file and the feeds
-  (feeds/publishes.atom, feeds/end-of-support.ics) are written once, at the root, and the search
+  (publishes.atom, end-of-support.ics) are written once, at the root, and the search
   index and sitemap are split per language (pages/editions.py).
 
 In a team's edition (GUIDE_TEAM=team.yml) it also renames the template page "Our standard" and

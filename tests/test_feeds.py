@@ -29,9 +29,9 @@ def _record_days() -> dict[str, set[str]]:
 
 
 def test_the_atom_feed_has_one_entry_per_publish_newest_first(built_site, site_url):
-    root = ET.parse(built_site / "feeds" / "publishes.atom").getroot()
+    root = ET.parse(built_site / "publishes.atom").getroot()
     assert root.tag == f"{ATOM}feed"
-    assert root.findtext(f"{ATOM}id") == site_url.rstrip("/") + "/feeds/publishes.atom"
+    assert root.findtext(f"{ATOM}id") == site_url.rstrip("/") + "/publishes.atom"
     days = _record_days()
     entries = root.findall(f"{ATOM}entry")
     assert len(entries) == len(days) > 50
@@ -50,7 +50,7 @@ def test_the_atom_feed_has_one_entry_per_publish_newest_first(built_site, site_u
 
 
 def test_the_calendar_has_every_end_of_support_date(built_site, catalog):
-    calendar = Calendar.from_ical((built_site / "feeds" / "end-of-support.ics").read_bytes())
+    calendar = Calendar.from_ical((built_site / "end-of-support.ics").read_bytes())
     events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
     expected = [c for c in catalog.lifecycle.channels if c.eol is not None]
     windows = catalog.lifecycle.windows
@@ -69,9 +69,9 @@ def test_the_calendar_has_every_end_of_support_date(built_site, catalog):
 def test_the_lifecycle_page_links_both_feeds_and_pages_announce_the_atom_feed(built_site, site_url):
     lifecycle = (built_site / "images" / "lifecycle" / "index.html").read_text(encoding="utf-8")
     site = site_url.rstrip("/")
-    assert f'href="{site}/feeds/publishes.atom"' in lifecycle and f'href="{site}/feeds/end-of-support.ics"' in lifecycle
+    assert f'href="{site}/publishes.atom"' in lifecycle and f'href="{site}/end-of-support.ics"' in lifecycle
     alternate = (
         '<link rel="alternate" type="application/atom+xml" title="The .NET container image guide: image publishes"'
     )
-    assert f'{alternate} href="../../feeds/publishes.atom">' in lifecycle
-    assert f'{alternate} href="feeds/publishes.atom">' in (built_site / "index.html").read_text(encoding="utf-8")
+    assert f'{alternate} href="../../publishes.atom">' in lifecycle
+    assert f'{alternate} href="publishes.atom">' in (built_site / "index.html").read_text(encoding="utf-8")

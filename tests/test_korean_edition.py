@@ -87,3 +87,22 @@ def test_korean_pages_have_their_own_sitemap_for_instant_navigation(built_site, 
     locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
     assert locs and all("/ko/" in loc for loc in locs)
     assert any(loc.endswith("/" + url) for loc in locs)
+
+
+def test_every_alternate_link_has_a_sitemap_beside_it(built_site, site_url):
+    """Material's instant navigation fetches `sitemap.xml` beside every `<link rel="alternate">`: one
+    without a sitemap there logs a 404 in the reader's console on every page (both editions, feeds too).
+    The page-to-page language pairs are in the root sitemap for search engines."""
+    from urllib.parse import urljoin
+
+    missing = set()
+    pages = sorted(built_site.rglob("index.html"))
+    for page in pages:
+        url = "http://guide.test/" + page.parent.relative_to(built_site).as_posix() + "/"
+        for href in re.findall(r'<link rel="alternate"[^>]* href="([^"]*)"', page.read_text(encoding="utf-8")):
+            sitemap = urljoin(urljoin(url, href), "sitemap.xml").removeprefix("http://guide.test/")
+            if not (built_site / sitemap).is_file():
+                missing.add((page.relative_to(built_site).as_posix(), href))
+    assert len(pages) > 50 and not missing, sorted(missing)[:5]
+    root = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f'<xhtml:link rel="alternate" hreflang="ko" href="{site_url.rstrip("/")}/ko/images/aspnet/"/>' in root

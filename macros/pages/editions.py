@@ -29,6 +29,7 @@ from mkdocs.utils import get_relative_url
 DEFAULT = "en"
 _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": )"[^"]*"')
 _SWITCHER_LINK = re.compile(r'<a href="([^"]*)" hreflang="([a-z]{2})" class="md-select__link">')
+_HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([a-z]{2})">')
 # A relative URL, in an attribute, of a file that exists once per site: api/*.json, our scripts and styles.
 _ROOT_FILES = re.compile(r'(=")((?:\.\./)+)(api/|javascripts/|stylesheets/)')
 _SITEMAP_URL = re.compile(r"\s*<url>.*?</url>", re.S)
@@ -106,6 +107,7 @@ def edition_page(html: str, page_url: str, lang: str, permalink: tuple[str, str]
     `permalink` is (English, this language's) title of the headings' permanent links (Python-Markdown's
     toc writes one title for the whole site)."""
     html = _SWITCHER_LINK.sub(r'<a href="\1" hreflang="\2" class="md-select__link" target="_self">', html)
+    html = _HEAD_ALTERNATE.sub(lambda m: _edition_root_link(m.group(1), page_url), html)
     if lang == DEFAULT:
         return html
     english, own = permalink
@@ -119,6 +121,17 @@ def edition_page(html: str, page_url: str, lang: str, permalink: tuple[str, str]
         lambda m: m.group(1) + ("../" if len(m.group(2)) // 3 == depth - 1 else "") + m.group(2) + m.group(3), html
     )
     return _CONFIG_BASE.sub(lambda m: m.group(1) + json.dumps(root), html, count=1)
+
+
+def _edition_root_link(lang: str, page_url: str) -> str:
+    """The head's `<link rel="alternate" hreflang>` of an edition, pointing at the edition's root.
+
+    Material fetches `sitemap.xml` beside every alternate link's address; a page-level address has no
+    sitemap beside it, so each page logged a 404 (Lighthouse's errors-in-console). The page-to-page
+    pairs search engines need are in the root sitemap (`<xhtml:link hreflang>` per page); the visible
+    switcher keeps its page-level links."""
+    root = get_relative_url("" if lang == DEFAULT else f"{lang}/", page_url)
+    return f'<link rel="alternate" href="{escape(root.rstrip("/") + "/")}" hreflang="{lang}">'
 
 
 def split_search_index(site_dir: Path, langs: list[str]) -> dict[str, int]:

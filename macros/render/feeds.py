@@ -14,8 +14,10 @@ from ..model.catalog import Catalog
 from ..model.publishes import Publish, publishes
 from .html import text
 
-PUBLISHES_PATH = "feeds/publishes.atom"
-END_OF_SUPPORT_PATH = "feeds/end-of-support.ics"
+# At the site root: Material fetches `sitemap.xml` beside every `<link rel="alternate">`, so the feed's
+# head link must sit where the root sitemap is (under feeds/ each page logged a 404 for it).
+PUBLISHES_PATH = "publishes.atom"
+END_OF_SUPPORT_PATH = "end-of-support.ics"
 TITLE = "The .NET container image guide"
 
 
