@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 _OVERFLOW = """() => {
   // Lay out every tag group (off-screen ones skip layout: content-visibility) before measuring.
-  document.querySelectorAll('.tag-group').forEach(g => { g.style.contentVisibility = 'visible'; });
+  document.querySelectorAll('.tag-listing .md-typeset__scrollwrap').forEach(g => { g.style.contentVisibility = 'visible'; });
   const found = [];
   const width = document.documentElement.clientWidth;
   if (document.documentElement.scrollWidth > width + 1) {

@@ -134,12 +134,25 @@ def test_listing_has_every_tag_once_per_image_and_one_row_per_image(fixture_cata
         assert anchors == (0 if model.is_multi_platform(tag) else 1), tag
 
 
-def test_listing_groups_by_platform_in_a_fixed_order(fixture_catalog, english):
+def test_listing_groups_by_channel_newest_first_then_by_platform(fixture_catalog, english):
+    model = fixture_catalog.repository("aspnet")
     text = r.render_tag_listing(fixture_catalog, "aspnet", english)
     headings = re.findall(r"^### (.*)$", text, re.M)
-    assert headings == ["Linux x64 (amd64)", "Linux Arm64", "Linux Arm32 (v7)", "Windows x64 (amd64)"]
-    sdk = re.findall(r"^### (.*)$", r.render_tag_listing(fixture_catalog, "sdk", english), re.M)
-    assert sdk == ["Linux x64 (amd64)", "Linux Arm64", "Linux Arm32 (v7)"]  # no empty groups
+    assert [h.split(" ")[1] for h in headings] == list(model.channels)  # ".NET 10.0 (LTS)", newest first
+    sections = re.split(r"^<section ", text, flags=re.M)[1:]
+    assert len(sections) == len(model.channels)
+    for channel, section in zip(model.channels, sections, strict=True):
+        rows = re.findall(r'<tr [^>]*data-channel="([^"]*)"', section)
+        assert rows and set(rows) == {channel}, channel
+        captions = re.findall(r"<caption>([^<]*)</caption>", section)
+        order = ["Linux x64 (amd64)", "Linux Arm64", "Linux Arm32 (v7)", "Windows x64 (amd64)"]
+        assert captions == [c for c in order if c in captions] and len(set(captions)) == len(captions)
+        # The channel to use starts open; an ended or preview one is closed and says why it is hidden.
+        known = fixture_catalog.channel(channel)
+        opened = '<details class="tag-listing" open>' in section
+        assert opened == (channel == model.current_channel or section.count("<tr ") <= r.OPEN_UP_TO_ROWS), channel
+        assert ('class="tag-channel__hidden"' in section) == (known.status in ("eol", "preview")), channel
+    assert re.findall(r"<caption>([^<]*)</caption>", r.render_tag_listing(fixture_catalog, "sdk", english))
 
 
 def test_listing_links_dockerfiles_at_the_source_commit_and_sizes_with_the_caveat(fixture_catalog, english):

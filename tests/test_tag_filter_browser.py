@@ -65,9 +65,52 @@ def test_choosing_and_typing_narrow_the_rows_and_update_the_url(page, catalog):
     assert all("chiseled" in r["text"] for r in rows)
     assert _count_text(page) == f"{len(expected)} of {len(catalog.repository('aspnet').images)} images match"
     assert "tag=chiseled" in page.url
-    # Groups with no matching row are hidden (there is no Arm64 Windows image).
-    assert page.locator("[data-tag-group='windows-amd64']").is_hidden()
-    assert page.locator("[data-tag-group='linux-arm64v8']").is_visible()
+    # Platform tables with no matching row are hidden (there is no Arm64 Windows image).
+    shown = page.eval_on_selector_all("table[data-tag-rows]", "ts => ts.filter(t => !t.hidden).map(t => t.caption.textContent)")
+    assert set(shown) == {"Linux Arm64"}
+    assert page.locator("[data-tag-group='10.0'] " + VISIBLE_ROWS).first.is_visible()
+
+
+def test_ended_channels_are_hidden_and_a_filter_opens_the_collapsed_channels_it_matches(page, catalog):
+    model = catalog.repository("aspnet")
+    ended = [c for c in model.channels if catalog.channel(c).status == "eol"]
+    assert ended and model.current_channel not in ended
+    _open(page, "images/aspnet/")
+    for channel in ended:  # hidden, with a line that says why; the current channel is open
+        group = page.locator(f"[data-tag-group='{channel}']")
+        assert group.locator("details").is_hidden() and group.locator(".tag-channel__hidden").is_visible()
+    assert page.locator(f"[data-tag-group='{model.current_channel}'] details").evaluate("d => d.open")
+
+    page.check("input[data-show-ended]")
+    older = page.locator(f"[data-tag-group='{ended[0]}']")
+    assert older.locator(".tag-channel__hidden").is_hidden()
+    assert older.locator("details").is_visible() and not older.locator("details").evaluate("d => d.open")
+    page.fill(f"{FORM} input[name=tag]", "chiseled")
+    assert older.locator("details").evaluate("d => d.open")
+    matches = _expected(catalog, "aspnet", channel=ended[0], word="chiseled")
+    assert 0 < older.locator(VISIBLE_ROWS).count() == len(matches)
+    assert older.locator(VISIBLE_ROWS).first.is_visible()
+
+
+def test_a_link_to_an_ended_row_lands_on_it_after_instant_navigation(page, catalog):
+    model = catalog.repository("aspnet")
+    image = next(i for i in model.images if catalog.channel(i.channel).status == "eol" and i.platform_tags)
+    tag = image.platform_tags[0]
+    page.goto(page.base_url)
+    page.evaluate("window.sameDocument = true")
+    # A link like a search result's: Material's instant navigation loads it, so the row never becomes :target.
+    page.evaluate(
+        "(href) => { const a = document.createElement('a'); a.href = href; a.id = 'to-row'; a.textContent = 'row';"
+        " document.querySelector('article').prepend(a); }",
+        f"images/aspnet/#tag-{tag}",
+    )
+    page.click("#to-row")
+    row = page.locator(f"tr:has([id='tag-{tag}'])")
+    row.wait_for(state="visible")
+    assert page.evaluate("window.sameDocument === true"), "expected Material's instant navigation, not a reload"
+    assert row.evaluate("r => r.closest('details').open") and row.is_visible()
+    box = row.bounding_box()
+    assert 0 <= box["y"] < page.viewport_size["height"], box
 
 
 def test_the_url_restores_the_filter_on_load(page, catalog):

@@ -7,7 +7,8 @@
  * no row's text is read). Set-up only reveals the form and reads the query string: rows are
  * collected the first time a filter is actually set, so a page opened without one costs nothing.
  * Rows of end-of-life and preview channels are hidden by styles until the toggle is checked; the
- * toggle is kept in the query string as `ended=show`.
+ * toggle is kept in the query string as `ended=show`. A filter opens the collapsed channels of the
+ * full listing that hold matches, and a link to a row (#tag-…) opens its channel and marks the row.
  * It starts from Material's document$ (so it runs again after instant navigation), marks each
  * form it has set up (so handlers are never added twice), and keeps the state in the query string
  * with replaceState (Material keeps its scroll position in history.state, so that is passed on).
@@ -55,12 +56,19 @@
   }
 
   function collect() {
+    var withRows = function (element) {
+      return { element: element, rows: Array.prototype.slice.call(element.querySelectorAll("tbody tr")) };
+    };
     return {
       rows: Array.prototype.slice.call(document.querySelectorAll(ROWS)),
-      groups: Array.prototype.map.call(document.querySelectorAll("[data-tag-group]"), function (element) {
-        return { element: element, rows: Array.prototype.slice.call(element.querySelectorAll("tbody tr")) };
-      })
+      // The full listing: a section per channel (counted), a table per platform inside it.
+      groups: Array.prototype.map.call(document.querySelectorAll("[data-tag-group]"), withRows),
+      tables: Array.prototype.map.call(document.querySelectorAll("[data-tag-group] table[data-tag-rows]"), withRows)
     };
+  }
+
+  function visibleRows(part) {
+    return part.rows.filter(function (row) { return !row.hidden; }).length;
   }
 
   function apply(form, state) {
@@ -72,12 +80,17 @@
       if (!words.length && !choices.length) { return; }  // nothing set and nothing hidden yet: no work
       state.tables = collect();
     }
+    var filtering = words.length > 0 || choices.length > 0;
     state.tables.rows.forEach(function (row) { row.hidden = !rowMatches(row, words, choices); });
+    state.tables.tables.forEach(function (table) { table.element.hidden = visibleRows(table) === 0; });
     var shown = 0;
     var total = 0;
     state.tables.groups.forEach(function (group) {
-      var visible = group.rows.filter(function (row) { return !row.hidden; }).length;
+      var visible = visibleRows(group);
       group.element.hidden = visible === 0;
+      // A filter's matches are what the reader asked for: open the channels that hold some.
+      var listing = group.element.querySelector("details");
+      if (filtering && visible && listing) { listing.open = true; }
       shown += visible;
       total += group.rows.length;
     });
@@ -115,12 +128,31 @@
     apply(form, state);
   }
 
+  // A link to a row (#tag-…): open the channel that holds it and mark the row, which styles show even
+  // when its channel is hidden as ended. A page loaded by Material's instant navigation (a search
+  // result, a link from another page) never becomes :target, so the mark does that job.
+  function revealTarget() {
+    document.querySelectorAll("tr[data-target]").forEach(function (row) { row.removeAttribute("data-target"); });
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (id.indexOf("tag-") !== 0) { return; }
+    var element = document.getElementById(id);
+    var row = element && element.closest("tr");
+    if (!row) { return; }
+    row.setAttribute("data-target", "");
+    for (var details = row.closest("details"); details; details = details.parentElement.closest("details")) {
+      details.open = true;
+    }
+    element.scrollIntoView({ block: "center" });
+  }
+
   function start() {
     document.querySelectorAll("form[data-tag-filter]").forEach(setUp);
+    revealTarget();
   }
 
   if (window.tagFilterStarted) { return; }
   window.tagFilterStarted = true;
+  window.addEventListener("hashchange", revealTarget);
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);
   } else if (document.readyState === "loading") {

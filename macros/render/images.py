@@ -287,17 +287,16 @@ def render_tag_resolution(
 # --- full tag listing --------------------------------------------------------------------------
 
 
-def _platform_groups(catalog: Catalog, model: RepositoryModel) -> list[tuple[str, str, list[Image]]]:
-    """(heading, anchor key, images) for Linux amd64, arm64, arm32, then Windows amd64; empty ones left out."""
+def _platform_groups(catalog: Catalog, images: list[Image]) -> list[tuple[str, list[Image]]]:
+    """(caption, images) for Linux amd64, arm64, arm32, then Windows amd64; empty ones left out."""
     groups = []
     for os in ("linux", "windows"):
         for arch in catalog.platforms.architectures:
-            images = sorted(
-                (i for i in model.images if i.os == os and i.architecture == arch.architecture),
-                key=catalog.order.image_key,
+            found = sorted(
+                (i for i in images if i.os == os and i.architecture == arch.architecture), key=catalog.order.image_key
             )
-            if images:
-                groups.append((f"{OS_LABELS[os]} {arch.name}", f"{os}-{arch.architecture}", images))
+            if found:
+                groups.append((f"{OS_LABELS[os]} {arch.name}", found))
     return groups
 
 
@@ -379,11 +378,12 @@ def _image_cell(catalog: Catalog, known: Channel | None, image: Image, t: Messag
     return join(parts)
 
 
-def _listing_table(catalog: Catalog, model: RepositoryModel, images: list[Image], t: Messages) -> str:
+def _listing_table(catalog: Catalog, model: RepositoryModel, caption: str, images: list[Image], t: Messages) -> str:
     statuses = [channel_status(catalog, model, i.channel) for i in images]
     rows = [[_tags_cell(model, i, t), _image_cell(catalog, k, i, t)] for i, k in zip(images, statuses, strict=True)]
     attributes = [_row_attributes(k, i) for i, k in zip(images, statuses, strict=True)]
-    return html_table([t.text("tags.tags"), t.text("tags.image")], rows, attributes, {"data-tag-rows": ""})
+    table = html_table([t.text("tags.tags"), t.text("tags.image")], rows, attributes, {"data-tag-rows": ""})
+    return table.replace("<thead>", f"<caption>{escape(caption)}</caption><thead>", 1)
 
 
 def _filter_options(catalog: Catalog, model: RepositoryModel, t: Messages) -> dict:
@@ -440,23 +440,48 @@ def render_goto_tag(t: Messages, repository: str = "") -> str:
 GOTO_REPLIES = ("no_digest", "old_name", "legacy_link", "no_repository", "no_tag_in", "no_tag", "load_failed")
 
 
+# A channel's listing starts open when it is the channel to use, or short enough not to matter.
+OPEN_UP_TO_ROWS = 10
+
+
 def render_tag_listing(
     catalog: Catalog, repo: str, t: Messages, finished_html: Callable[[str], str] = lambda html: html
 ) -> str:
-    """Every tag, one row per platform image, grouped by OS and architecture.
+    """Every tag, one row per platform image: a section per channel (newest first), its tables by OS and
+    architecture inside a <details> that starts open for the current channel and closed for the others;
+    end-of-life and preview channels stay hidden until the reader ticks "show ended".
 
-    `finished_html` receives each table; the macro passes one that lets them skip Markdown.
+    `finished_html` receives each channel's tables; the macro passes one that lets them skip Markdown.
     """
     model = catalog.repository(repo)
-    with_size = any(i.size_bytes for i in model.images)
     parts = []
-    if with_size:
+    if any(i.size_bytes for i in model.images):
         parts.append(f"<small>{said(t, 'tags.sizes', caveat=size_caveat(t))}</small>\n")
-    for heading, key, images in _platform_groups(catalog, model):
+    selected = model.current_channel or model.channels_or_none[0]
+    for channel in model.channels_or_none:
+        images = [i for i in model.images if channel is None or i.channel == channel]
+        if not images:
+            continue
+        known = channel_status(catalog, model, channel)
+        tags = len({tag for i in images for tag in i.tags})
+        counts = t.count("tags.listing_summary", len(images), tags=f"{tags:,}")
+        summary = join([status_badge(known, t), counts], " ") if known else text(counts)
+        opened = " open" if channel == selected or len(images) <= OPEN_UP_TO_ROWS else ""
+        platforms = _platform_groups(catalog, images)
+        tables = "".join(_listing_table(catalog, model, caption, found, t) for caption, found in platforms)
+        details = f"<details class=\"tag-listing\"{opened}>\n<summary>{summary}</summary>\n{tables}</details>\n"
+        hidden = (
+            f'<p class="tag-channel__hidden">{said(t, "tags.listing_hidden", status=status_badge(known, t), count=counts)}</p>\n'
+            if hidden_by_default(known)
+            else ""
+        )
+        heading = f"### {_channel_title(catalog, channel, model, t)}\n\n" if channel is not None else ""
+        attributes = f' data-status="{known.status}"' if known else ""
         parts.append(
-            f'<div class="tag-group" data-tag-group="{key}" markdown>\n\n### {heading}\n\n'
-            + finished_html(_listing_table(catalog, model, images, t))
-            + "\n</div>\n"
+            f'<section class="tag-channel" data-tag-group="{escape(channel or "all")}"{attributes} markdown>\n\n'
+            + heading
+            + finished_html(details + hidden)
+            + "\n</section>\n"
         )
     return "\n".join(parts)
 
