@@ -9,7 +9,8 @@
 - on_post_build: after the last language's pass, api/catalog.json, api/digests.json, api/checker.json,
   api/tags.json (the "go to tag" box's index), the wizard's data file and the feeds
   (publishes.atom, end-of-support.ics) are written once, at the root, and the search
-  index and sitemap are split per language (pages/editions.py).
+  index and sitemap are split per language (pages/editions.py), and every tag row is added to each
+  edition's search index (render/tag_search.py, pages/search_index.py).
 
 In a team's edition (GUIDE_TEAM=team.yml) it also renames the template page "Our standard" and
 renders it from the standard, points the onboarding pages at it, puts the team banner on every
@@ -33,6 +34,7 @@ from .checker.team import team_policy
 from .data.load import team_file
 from .pages import editions
 from .pages.passthrough import PassthroughExtension, restore
+from .pages.search_index import add_entries, index_path
 from .pages.source import guide, messages
 from .render.api import (
     API_PATH,
@@ -52,6 +54,7 @@ from .render.feeds import (
 from .render.html import breakable_inline_codes, labelled_cells
 from .render.policies import POLICY_DIR, render_policies
 from .render.status import HIDDEN_BY_DEFAULT
+from .render.tag_search import search_entries
 from .render.team import POINTING_PAGES, STANDARD_PAGE, STANDARD_TITLE, pointing_note, render_standard, team_banner
 from .render.texts import outlived_banner, stale_banner
 from .render.wizard import DATA_PATH as WIZARD_DATA_PATH
@@ -142,6 +145,8 @@ class GuidePlugin(BasePlugin):
             editions.split_sitemap(site_dir, config.site_url or "", langs)
         loaded = guide()
         catalog = loaded.catalog
+        for lang in langs:  # every tag row findable by the site search, in the edition's words
+            add_entries(index_path(site_dir, lang, editions.DEFAULT), search_entries(catalog, loaded.messages[lang]))
         site_url = config.site_url or ""
         files = (
             (API_PATH, render_catalog_json(catalog)),

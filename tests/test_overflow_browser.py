@@ -9,8 +9,12 @@ import pytest
 pytestmark = pytest.mark.browser
 
 _OVERFLOW = """() => {
-  // Lay out every tag group (off-screen ones skip layout: content-visibility) before measuring.
-  document.querySelectorAll('.tag-listing .md-typeset__scrollwrap').forEach(g => { g.style.contentVisibility = 'visible'; });
+  // Show every channel of the full listing, open, and laid out (off-screen tables skip layout:
+  // content-visibility) before measuring.
+  document.querySelectorAll('input[data-show-ended]').forEach(box => { box.checked = true; });
+  document.querySelectorAll('details.tag-listing').forEach(d => { d.open = true; });
+  const wraps = document.querySelectorAll('.tag-listing .md-typeset__scrollwrap');
+  wraps.forEach(g => { g.style.contentVisibility = 'visible'; });
   const found = [];
   const width = document.documentElement.clientWidth;
   if (document.documentElement.scrollWidth > width + 1) {

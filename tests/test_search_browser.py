@@ -42,3 +42,36 @@ def test_search_finds_the_featured_tags_of_a_repository(page, catalog):
     # "Featured tags" section must be among the results (its table is in the index).
     links = _search(page, tag, 'a[href*="/images/aspnet/"][href$="#featured-tags"]')
     assert any("/images/aspnet/" in link and link.endswith("#featured-tags") for link in links), (tag, links)
+
+
+def _results(page) -> list[list[dict]]:
+    """The result list: per page group, each link's href and text."""
+    return page.eval_on_selector_all(
+        ".md-search-result__list > li",
+        "groups => groups.map(g => Array.from(g.querySelectorAll('a')).map(a => ({href: a.getAttribute('href'),"
+        " text: a.innerText.replace(/\\s+/g, ' ')})))",
+    )
+
+
+def test_an_exact_tag_only_in_the_full_listing_finds_its_row_with_a_readable_snippet(page, catalog):
+    model = catalog.repository("aspnet")
+    # A platform tag of an ended channel: no featured table or prose names it, only its row.
+    image = next(i for i in model.images if i.channel == "8.0" and i.architecture == "arm32v7" and i.platform_tags)
+    tag = image.platform_tags[0]
+    _search(page, tag, f'a[href$="#tag-{tag}"]')
+    groups = _results(page)
+    first = groups[0]
+    assert "/images/aspnet/" in first[0]["href"], groups[:2]
+    row = next(link for link in first if link["href"].endswith(f"#tag-{tag}"))
+    # The snippet reads as facts, not cells run together: the repository, the OS, the platform, the status.
+    for fact in (model.info.repository, catalog.os_name(image), "linux/arm/v7", "end of life"):
+        assert fact in row["text"], row
+    assert " · " in row["text"], row
+
+
+def test_a_word_finds_guide_prose_first_and_rows_stay_grouped_under_their_page(page):
+    _search(page, "chiseled", 'a[href*="/guide/os-and-variants/"]')
+    groups = _results(page)
+    assert "/guide/os-and-variants/" in groups[0][0]["href"], [g[0]["href"] for g in groups]
+    pages = [g[0]["href"].split("?")[0] for g in groups]
+    assert len(pages) == len(set(pages)), pages  # one group per page, however many rows match

@@ -66,7 +66,9 @@ def test_choosing_and_typing_narrow_the_rows_and_update_the_url(page, catalog):
     assert _count_text(page) == f"{len(expected)} of {len(catalog.repository('aspnet').images)} images match"
     assert "tag=chiseled" in page.url
     # Platform tables with no matching row are hidden (there is no Arm64 Windows image).
-    shown = page.eval_on_selector_all("table[data-tag-rows]", "ts => ts.filter(t => !t.hidden).map(t => t.caption.textContent)")
+    shown = page.eval_on_selector_all(
+        "table[data-tag-rows]", "ts => ts.filter(t => !t.hidden).map(t => t.caption.textContent)"
+    )
     assert set(shown) == {"Linux Arm64"}
     assert page.locator("[data-tag-group='10.0'] " + VISIBLE_ROWS).first.is_visible()
 

@@ -469,12 +469,11 @@ def render_tag_listing(
         opened = " open" if channel == selected or len(images) <= OPEN_UP_TO_ROWS else ""
         platforms = _platform_groups(catalog, images)
         tables = "".join(_listing_table(catalog, model, caption, found, t) for caption, found in platforms)
-        details = f"<details class=\"tag-listing\"{opened}>\n<summary>{summary}</summary>\n{tables}</details>\n"
-        hidden = (
-            f'<p class="tag-channel__hidden">{said(t, "tags.listing_hidden", status=status_badge(known, t), count=counts)}</p>\n'
-            if hidden_by_default(known)
-            else ""
-        )
+        details = f'<details class="tag-listing"{opened}>\n<summary>{summary}</summary>\n{tables}</details>\n'
+        hidden = ""
+        if hidden_by_default(known):
+            why = said(t, "tags.listing_hidden", status=status_badge(known, t), count=counts)
+            hidden = f'<p class="tag-channel__hidden">{why}</p>\n'
         heading = f"### {_channel_title(catalog, channel, model, t)}\n\n" if channel is not None else ""
         attributes = f' data-status="{known.status}"' if known else ""
         parts.append(
