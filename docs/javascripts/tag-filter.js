@@ -110,6 +110,13 @@
     }
   }
 
+  // Asking to see end-of-life and preview images opens their channels in the full listing.
+  function openEnded(toggle) {
+    if (!toggle || !toggle.checked) { return; }
+    document.querySelectorAll('.tag-channel:is([data-status="eol"], [data-status="preview"]) > details')
+      .forEach(function (details) { details.open = true; });
+  }
+
   function setUp(form) {
     if (form.dataset.filterReady) { return; }
     form.dataset.filterReady = "true";
@@ -121,9 +128,12 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     // A reset clears the fields after the event; filter once they are empty.
     form.addEventListener("reset", function () { window.setTimeout(update, 0); });
-    if (toggle) { toggle.addEventListener("change", function () { writeQuery(form, toggle); }); }
+    if (toggle) {
+      toggle.addEventListener("change", function () { openEnded(toggle); writeQuery(form, toggle); });
+    }
     readQuery(form, toggle);
     showEndedFor(form, toggle);
+    openEnded(toggle);
     form.hidden = false;
     apply(form, state);
   }
