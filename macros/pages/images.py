@@ -28,7 +28,7 @@ def featured_tags(repo: str) -> str:
     catalog = guide().catalog
 
     def rebuild_list(channel: str | None) -> str:
-        html = rebuilds.render_rebuilds(catalog, repo, channel)
+        html = rebuilds.render_rebuilds(catalog, repo, channel, messages())
         return passthrough(html) if html else ""
 
     return images.render_featured_tags(catalog, repo, messages(), finished_html=_searchable, after_table=rebuild_list)
