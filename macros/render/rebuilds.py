@@ -65,7 +65,5 @@ def render_rebuilds(catalog: Catalog, repo: str, channel: str | None, t: Message
     intro = said(t, "rebuilds.intro", n=RECENT_REBUILDS)
     return (
         '<div class="guide-rebuild-list" data-rebuild-list>\n'
-        f"<p><strong>{said(t, 'rebuilds.heading')}</strong> <small>{intro}</small></p>\n"
-        + "".join(parts)
-        + "</div>\n"
+        f"<p><strong>{said(t, 'rebuilds.heading')}</strong> <small>{intro}</small></p>\n" + "".join(parts) + "</div>\n"
     )
