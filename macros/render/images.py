@@ -25,8 +25,16 @@ from .html import (
     small,
     text,
 )
-from .status import hidden_by_default, option_label, os_badge, status_attributes, status_badge, status_words
-from .texts import build_date, digest_reference, said, size_caveat, team_mark
+from .status import (
+    channel_status,
+    hidden_by_default,
+    option_label,
+    os_badge,
+    status_attributes,
+    status_badge,
+    status_words,
+)
+from .texts import build_date, digest_reference, said, size_caveat, tag_anchor, team_mark
 
 
 def _unique(values) -> list:
@@ -159,14 +167,6 @@ def _indent(text: str) -> str:
 
 
 # --- support status ----------------------------------------------------------------------------
-
-
-def channel_status(catalog: Catalog, model: RepositoryModel, channel: str | None) -> Channel | None:
-    """The lifecycle channel whose status applies to this repository's images of `channel`, or None
-    when the repository follows its own update policy (no .NET lifecycle badge there)."""
-    if channel is None or model.info.lifecycle != "channel" or channel not in catalog.channels:
-        return None
-    return catalog.channel(channel)
 
 
 def _group_attributes(catalog: Catalog, model: RepositoryModel, images, tags) -> dict[str, str]:
@@ -309,11 +309,6 @@ def _row_attributes(known: Channel | None, image: Image) -> dict[str, str]:
         "data-variant": " ".join(image.variants) or "none",
         "data-tags": " ".join(image.tags),
     }
-
-
-def tag_anchor(tag: str) -> str:
-    """The stable anchor of a tag's row: `tag-10.0-alpine-amd64` (the wizard links to it)."""
-    return f"tag-{tag}"
 
 
 def anchored_codes(tags, anchored=None) -> Markup:

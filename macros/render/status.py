@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from ..model.catalog import Catalog, RepositoryModel
 from ..model.lifecycle import Channel, WindowsRelease
 from ..model.messages import Messages
 
@@ -94,3 +95,11 @@ def os_warning_words(release: WindowsRelease, t: Messages) -> str | None:
     if release.status == "ending":
         return t.count("windows_support.ending", release.days_left, release=release.name, date=day)
     return None
+
+
+def channel_status(catalog: Catalog, model: RepositoryModel, channel: str | None) -> Channel | None:
+    """The lifecycle channel whose status applies to this repository's images of `channel`, or None
+    when the repository follows its own update policy (no .NET lifecycle badge there)."""
+    if channel is None or model.info.lifecycle != "channel" or channel not in catalog.channels:
+        return None
+    return catalog.channel(channel)

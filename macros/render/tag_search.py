@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from ..model.catalog import Catalog, Image, RepositoryModel
 from ..model.messages import Messages
-from .images import channel_status, tag_anchor
-from .status import status_words
+from .status import channel_status, status_words
+from .texts import tag_anchor
 
 # Below 1: a row outranks prose only when the query names its tag (Material's `boost`, per document).
 ROW_BOOST = 0.2

@@ -76,3 +76,8 @@ def team_mark(approval: Approval, t: Messages) -> Markup:
         words = said(t, "team.mark_in_why", why=why) if why else said(t, "team.mark_in")
         return Markup(f'<small data-team="approved">{words}</small>')
     return Markup(f'<small data-team="not-approved">{said(t, "team.mark_out", why=why)}</small>')
+
+
+def tag_anchor(tag: str) -> str:
+    """The stable anchor of a tag's row: `tag-10.0-alpine-amd64` (the wizard links to it)."""
+    return f"tag-{tag}"
