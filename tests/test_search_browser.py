@@ -70,7 +70,12 @@ def test_an_exact_tag_only_in_the_full_listing_finds_its_row_with_a_readable_sni
 
 
 def test_a_word_finds_guide_prose_first_and_rows_stay_grouped_under_their_page(page):
-    _search(page, "chiseled", 'a[href*="/guide/os-and-variants/"]')
+    _search(page, "chiseled", 'a[href*="h=chiseled"]')
+    # Results are redrawn for every key typed: wait until the list is the one for the whole word.
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('.md-search-result__list a'))"
+        ".every(a => !a.search.includes('h=') || a.search.endsWith('h=') || a.search.includes('h=chiseled'))"
+    )
     groups = _results(page)
     assert "/guide/os-and-variants/" in groups[0][0]["href"], [g[0]["href"] for g in groups]
     pages = [g[0]["href"].split("?")[0] for g in groups]
