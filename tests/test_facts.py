@@ -130,3 +130,12 @@ def test_the_debian_channels_and_codenames_come_from_the_data_in_both_editions(b
     assert f"codename({debian},{ubuntu})" in tight.sub(r"\1", _text(built_site, "guide/tags"))
     tags = tight.sub(r"\1", _text(built_site, "ko/guide/tags"))
     assert f"코드명({debian},{ubuntu})" in tags and "(이전 기본값: .NET 8.0,9.0에서는 Debian 12)" in tags
+
+
+def test_the_checker_page_takes_the_ends_soon_window_from_the_model(built_site):
+    from macros.model.lifecycle import ENDING_SOON_DAYS
+
+    for name in ("index.md", "index.ko.md"):
+        assert str(ENDING_SOON_DAYS) not in (ROOT / "docs" / "check" / name).read_text(encoding="utf-8"), name
+    assert f"reaches end of life within {ENDING_SOON_DAYS} days." in _text(built_site, "check")
+    assert f"지원이 {ENDING_SOON_DAYS}일 안에 끝납니다." in _text(built_site, "ko/check")

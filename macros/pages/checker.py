@@ -6,6 +6,7 @@ from ..checker.messages import VERDICT_NAMES, checker_words
 from ..checker.table import source_link
 from ..data.errors import UnknownValueError
 from ..model.current import current_reference
+from ..model.lifecycle import ENDING_SOON_DAYS
 from ..render.checker import render_checker, render_migration_changes, render_migration_paths
 from ..render.html import text
 from .passthrough import passthrough
@@ -44,8 +45,14 @@ def verdict_name(verdict: str) -> str:
     return str(text(messages().text(key)))
 
 
+def ending_soon_window() -> str:
+    """ "180 days" ("180일"): how far ahead of its end of life a channel's tags get `ends-soon` (the model's window)."""
+    return messages().count("date.days", ENDING_SOON_DAYS)
+
+
 MACROS: dict = {
     "image_checker": image_checker,
+    "ending_soon_window": ending_soon_window,
     "verdict_name": verdict_name,
     "migration_paths": migration_paths,
     "migration_changes": migration_changes,
