@@ -1,6 +1,7 @@
-"""The migration notes in Korean (data/messages/migrations.ko.yml): every change of data/migrations.yml has its
-title, what and do, nothing else, keeping the English text's tags and commands; a gap is a located problem (also
-through the one loader, so the build stops); /ko/guide/migrations/ shows the Korean and none of the English."""
+"""The migration notes and the old names in Korean (data/messages/migrations.ko.yml, legacy.ko.yml): every change
+of data/migrations.yml has its title, what and do, every old name of legacy.yml its texts, nothing else, keeping
+the English text's tags and commands; a gap is a located problem (also through the one loader, so the build
+stops); /ko/guide/migrations/ and /ko/guide/legacy-names/ show the Korean and none of the English."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from helpers import ROOT, TODAY, line_containing, replace_once
 from macros.data.errors import DataError
 from macros.data.load import load_guide, load_migrations
-from macros.data.messages import MIGRATION_FIELDS, load_migration_texts
+from macros.data.messages import MIGRATION_FIELDS, load_legacy_texts, load_migration_texts
 
 KOREAN = "messages/migrations.ko.yml"
 
@@ -117,3 +118,55 @@ def test_the_korean_migrations_page_shows_the_korean_texts_and_no_english_senten
         for field in MIGRATION_FIELDS:
             assert texts[change.id][field] in korean, (change.id, field)
     assert ".NET 6.0 → .NET 8.0" in korean and "<strong>.NET 8.0부터</strong> · Linux 이미지 · Alpine 이미지" in korean
+
+
+# --- the old names (data/messages/legacy.ko.yml) ------------------------------------------------------------
+
+LEGACY_KOREAN = "messages/legacy.ko.yml"
+
+
+@pytest.fixture(scope="module")
+def legacy():
+    return load_guide(on=datetime.date.fromisoformat(TODAY)).legacy
+
+
+def test_a_gap_in_the_korean_old_names_is_a_located_problem(data_copy, legacy):
+    path = data_copy / LEGACY_KOREAN
+    replace_once(path, "      - when: 2019년 3월\n    why: >-\n      .NET Core와", "    why: >-\n      .NET Core와")
+    replace_once(path, "    why: 샘플 이미지는", "    reason: 샘플 이미지는")
+    replace_once(path, 'to: "microsoft/dotnet:2.1-sdk(Node.js 없음)"', 'to: "microsoft/dotnet(Node.js 없음)"')
+    replace_once(path, "  microsoft/wcf:\n", "  microsoft/wfc:\n")
+    with pytest.raises(DataError) as caught:
+        load_legacy_texts(path, legacy, path.parent.parent)
+    problems = [str(p) for p in caught.value.problems]
+    samples = line_containing(path, "  microsoft/dotnet-samples:")
+    assert problems == [
+        f"{LEGACY_KOREAN}:6: legacy.microsoft/wcf: missing: every old name of data/legacy.yml needs its texts",
+        f"{LEGACY_KOREAN}:{line_containing(path, 'Node.js 없음')}: legacy.microsoft/aspnetcore-build.moves[0].to: "
+        "expected the English text's microsoft/dotnet:2.1-sdk as they are",
+        f"{LEGACY_KOREAN}:{samples}: legacy.microsoft/dotnet-samples.why: missing",
+        f"{LEGACY_KOREAN}:{line_containing(path, 'reason:')}: legacy.microsoft/dotnet-samples.reason: "
+        "expected one of ('used', 'moves', 'why')",
+        f"{LEGACY_KOREAN}:{line_containing(path, '  microsoft/dotnet-framework:') + 2}: "
+        "legacy.microsoft/dotnet-framework.moves: expected a list of 1 moves, as in English",
+        f"{LEGACY_KOREAN}:{line_containing(path, '  microsoft/wfc:')}: legacy.microsoft/wfc: "
+        "not an old name of data/legacy.yml",
+    ], problems
+
+
+def _plain(text: str) -> str:
+    """Text without tags, code marks and quotes (Markdown turns `x` into <code> and "x" into curly quotes)."""
+    return re.sub(r"<[^>]+>|[`\"“”]", "", text)
+
+
+def test_the_korean_old_names_page_shows_no_english_of_legacy_yml(built_site, legacy):
+    korean = _plain(_article(built_site / "ko" / "guide" / "legacy-names" / "index.html"))
+    english = _plain(_article(built_site / "guide" / "legacy-names" / "index.html"))
+    texts = [_plain(e.why) for e in legacy.legacy] + [_plain(e.today_note) for e in legacy.legacy if e.today_note]
+    sentences = [s for text in texts for s in _sentences(text)]
+    dates = [m.when for e in legacy.legacy for m in e.moves if re.search(r"[A-Z][a-z]{2} \d{4}", m.when)]
+    assert len(sentences) > 15 and len(dates) > 10
+    assert all(s in english for s in sentences + dates)  # what the test looks for is what English shows
+    shown = [s for s in sentences + dates if s in korean]
+    assert not shown, f"English of data/legacy.yml on /ko/guide/legacy-names/: {shown}"
+    assert "예전 이름" in korean and "2019년 2–3월" in korean and "Old name" not in korean

@@ -90,8 +90,8 @@ def test_table_cells_escape_pipes():
     assert markdown_table(["a"], [["x | y"]]).splitlines()[2] == "| x &#124; y |"
 
 
-def test_legacy_table_links_today_repositories(catalog):
-    text = render_legacy_names(catalog, load_guide().legacy)
+def test_legacy_table_links_today_repositories(catalog, english):
+    text = render_legacy_names(catalog, load_guide().legacy, english)
     assert "[<code>dotnet/<wbr>sdk</code>](../images/sdk.md)" in text
     assert "https://github.com/dotnet/dotnet-docker/issues/941" in text
     assert "`mcr.microsoft.com/dotnet/nightly/*`" in text

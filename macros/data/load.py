@@ -33,7 +33,14 @@ from .errors import DataError, Problem, Problems
 from .jsonio import load_json
 from .legacy_checks import check_legacy
 from .lifecycle_checks import join_lifecycle
-from .messages import load_messages, load_migration_texts, load_repository_texts, load_wizard_texts, wizard_texts
+from .messages import (
+    load_legacy_texts,
+    load_messages,
+    load_migration_texts,
+    load_repository_texts,
+    load_wizard_texts,
+    wizard_texts,
+)
 from .migration_checks import check_migrations
 from .registry_checks import check_registry
 from .schema import Where, build, replace
@@ -159,8 +166,9 @@ def _load_cached(data_dir: Path, on: datetime.date, docs_dir: Path, team: Path |
             notes = {}  # migrations.yml's own problems are reported above; its texts are checked once it loads
             if migrations:
                 notes = load_migration_texts(folder / f"migrations.{lang}.yml", migrations.changes, data_dir.parent)
+            old_names = load_legacy_texts(folder / f"legacy.{lang}.yml", legacy, data_dir.parent) if legacy else {}
             messages[lang] = dataclasses.replace(
-                messages[lang], repositories=texts, wizard=translated, migrations=notes
+                messages[lang], repositories=texts, wizard=translated, migrations=notes, legacy=old_names
             )
     except DataError as error:
         problems.items.extend(error.problems)

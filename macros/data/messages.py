@@ -137,6 +137,12 @@ def _verbatim_words(english: str) -> list[str]:
     return list(dict.fromkeys(w for w in words if w and _VERBATIM.search(w)))
 
 
+def _lost_words(english: str, translated: str) -> str:
+    """The English text's tags, names and numbers the translation does not keep, as a problem's words."""
+    lost = [w for w in _verbatim_words(english) if w not in translated]
+    return f"expected the English text's {', '.join(lost)} as they are" if lost else ""
+
+
 def load_migration_texts(path: Path, changes, root: Path | None = None) -> dict[str, dict]:
     """data/messages/migrations.<lang>.yml: title, what and do of every change of data/migrations.yml, by id,
     and nothing else; each text keeps the English one's tags, commands and numbers. Sources, channels and
@@ -176,13 +182,72 @@ def load_migration_texts(path: Path, changes, root: Path | None = None) -> dict[
                 problems.add(shown, entries.line_of(change_id), where, "missing")
             elif not isinstance(value, str) or not value.strip():
                 problems.add(shown, entry.line_of(key), where, f"expected a text, got {value!r}")
-            else:
-                lost = [w for w in _verbatim_words(getattr(change, key)) if w not in value]
-                if lost:
-                    problems.add(
-                        shown, entry.line_of(key), where, f"expected the English text's {', '.join(lost)} as they are"
-                    )
+            elif lost := _lost_words(getattr(change, key), value):
+                problems.add(shown, entry.line_of(key), where, lost)
         found[change_id] = {k: " ".join(entry[k].split()) for k in MIGRATION_FIELDS if isinstance(entry.get(k), str)}
+    problems.raise_if_any()
+    return found
+
+
+LEGACY_FIELDS = ("used", "moves", "why", "today_note")
+
+
+def load_legacy_texts(path: Path, legacy, root: Path | None = None) -> dict[str, dict]:
+    """data/messages/legacy.<lang>.yml: for every old name of data/legacy.yml, its `used`, `why`, `today_note`
+    (when English has one) and the `when` of each move (`to` only where English explains it), nothing else;
+    each text keeps the English one's tags, names and numbers. Every problem is located."""
+    problems = Problems()
+    shown = display_path(path, root)
+    tree = load_yaml(path, root)
+    entries = tree.get("legacy") if isinstance(tree, LocatedDict) else None
+    if not isinstance(entries, LocatedDict):
+        problems.add(shown, getattr(tree, "line", 0), "legacy", "expected a mapping of old image names")
+        problems.raise_if_any()
+    known = {entry.name: entry for entry in legacy.legacy}
+    for name in entries:
+        if name not in known:
+            problems.add(shown, entries.line_of(name), f"legacy.{name}", "not an old name of data/legacy.yml")
+    found: dict[str, dict] = {}
+    for name, english in known.items():
+        entry, here = entries.get(name), f"legacy.{name}"
+        if not isinstance(entry, LocatedDict):
+            problems.add(
+                shown, tree.line_of("legacy"), here, "missing: every old name of data/legacy.yml needs its texts"
+            )
+            continue
+        wanted = [k for k in LEGACY_FIELDS if k != "today_note" or english.today_note]
+        for key in entry:
+            if key not in wanted:
+                problems.add(shown, entry.line_of(key), f"{here}.{key}", f"expected one of {tuple(wanted)}")
+        texts: dict = {}
+        for key in (k for k in wanted if k != "moves"):
+            value = entry.get(key)
+            if value is None:
+                problems.add(shown, entries.line_of(name), f"{here}.{key}", "missing")
+            elif not isinstance(value, str) or not value.strip():
+                problems.add(shown, entry.line_of(key), f"{here}.{key}", f"expected a text, got {value!r}")
+            elif lost := _lost_words(getattr(english, key), value):
+                problems.add(shown, entry.line_of(key), f"{here}.{key}", lost)
+            else:
+                texts[key] = " ".join(value.split())
+        moves = entry.get("moves")
+        if not isinstance(moves, list) or len(moves) != len(english.moves):
+            line = entry.line_of("moves") if "moves" in entry else entries.line_of(name)
+            problems.add(shown, line, f"{here}.moves", f"expected a list of {len(english.moves)} moves, as in English")
+            moves = []
+        texts["moves"] = []
+        for n, (move, original) in enumerate(zip(moves, english.moves, strict=False)):
+            where, line = f"{here}.moves[{n}]", moves.line_of(n)
+            if not isinstance(move, LocatedDict) or not isinstance(move.get("when"), str) or set(move) - {"when", "to"}:
+                problems.add(shown, line, where, "expected {when: text} or {when: text, to: text}")
+                continue
+            for key in move:
+                if not isinstance(move[key], str) or not move[key].strip():
+                    problems.add(shown, line, f"{where}.{key}", f"expected a text, got {move[key]!r}")
+                elif lost := _lost_words(getattr(original, key), move[key]):
+                    problems.add(shown, line, f"{where}.{key}", lost)
+            texts["moves"].append({k: " ".join(str(v).split()) for k, v in move.items()})
+        found[name] = texts
     problems.raise_if_any()
     return found
 

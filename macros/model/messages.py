@@ -31,6 +31,9 @@ class Messages:
     # This language's title, what and do of each change of data/migrations.yml, by id
     # (data/messages/migrations.<lang>.yml); English reads migrations.yml itself.
     migrations: dict[str, dict] = field(default_factory=dict, repr=False)
+    # This language's used, why, today_note and moves of each old name of data/legacy.yml, by name
+    # (data/messages/legacy.<lang>.yml); English reads legacy.yml itself.
+    legacy: dict[str, dict] = field(default_factory=dict, repr=False)
 
     def wizard_text(self, english: str) -> str:
         return self.wizard.get(english, english)
@@ -42,6 +45,15 @@ class Messages:
     def migration_text(self, change, name: str) -> str:
         """A change's title, what or do (data/migrations.yml) in this language, on one line."""
         return self.migrations.get(change.id, {}).get(name) or " ".join(getattr(change, name).split())
+
+    def legacy_text(self, entry, name: str) -> str:
+        """An old name's used, why or today_note (data/legacy.yml) in this language."""
+        return self.legacy.get(entry.name, {}).get(name) or getattr(entry, name)
+
+    def legacy_moves(self, entry) -> list[tuple[str, str]]:
+        """An old name's moves as (when, to) in this language; `to` stays English unless translated."""
+        moves = self.legacy.get(entry.name, {}).get("moves") or [{} for _ in entry.moves]
+        return [(m.get("when", e.when), m.get("to", e.to)) for m, e in zip(moves, entry.moves, strict=True)]
 
     def text(self, key: str, **values) -> str:
         return self.texts[key].format(**values)

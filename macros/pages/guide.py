@@ -72,7 +72,7 @@ def catalog_sources() -> str:
 
 def legacy_names() -> str:
     """The legacy image names table from data/legacy.yml."""
-    return render_legacy_names(guide().catalog, guide().legacy)
+    return render_legacy_names(guide().catalog, guide().legacy, messages())
 
 
 MACROS = {
