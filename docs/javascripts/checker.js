@@ -385,9 +385,10 @@
       channel = table.channels[reason[1]] || {};
       if (code === "status-supported" && !channel.eol) code = "status-supported-open";
     }
-    var reasons = words.reasons;
+    var reasons = words.reasons, values = reason.slice(1);
     if (code === "policy" && has(words.policies, reason[1])) return words.policies[reason[1]]; // a team's standard
-    return fill(has(reasons, code) ? reasons[code] : code, reason.slice(1), channel);
+    if (code === "legacy-gone" && has(words.legacy_notes, values[0])) values = [words.legacy_notes[values[0]]]; // the page's language
+    return fill(has(reasons, code) ? reasons[code] : code, values, channel);
   }
 
   /* --- the page --- */

@@ -101,7 +101,7 @@ def policy_texts(team, t: Messages) -> dict[str, str]:
     }
 
 
-def checker_words(t: Messages, migrations=None, team=None, english: Messages | None = None) -> dict:
+def checker_words(t: Messages, migrations=None, team=None, english: Messages | None = None, legacy=None) -> dict:
     """Everything the page's script says, in the language of `t`: the verdict names, the problems and
     reasons, the words around them (a count has `one` and `other`), each migration note's title and
     what to do, and in a team's edition the standard's reasons, by the English the table carries (the
@@ -121,6 +121,10 @@ def checker_words(t: Messages, migrations=None, team=None, english: Messages | N
     words["policies"] = {}
     if team is not None and english is not None:
         words["policies"] = {said: policy_texts(team, t)[key] for key, said in policy_texts(team, english).items()}
+    # An old name with no repository today: the table's reason holds its English note; the page says its own.
+    words["legacy_notes"] = {
+        e.today_note: t.legacy_text(e, "today_note") for e in (legacy.legacy if legacy else ()) if e.today_note
+    }
     return words
 
 

@@ -20,7 +20,7 @@ def image_checker() -> str:
         render_checker(
             current_reference(guide().catalog, "aspnet"),
             t,
-            checker_words(t, guide().migrations, guide().catalog.team, guide().messages["en"]),
+            checker_words(t, guide().migrations, guide().catalog.team, guide().messages["en"], guide().legacy),
         )
     )
 
