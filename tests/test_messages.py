@@ -159,3 +159,25 @@ def test_the_wizard_and_go_to_scripts_hold_no_english_sentence(script):
     literals = re.findall(r'"((?:[^"\\\n]|\\.)*)"', code)
     sentences = [s for s in literals if re.search(r"[A-Za-z]+ +[A-Za-z]+", s) and s not in _SCRIPT_LITERALS]
     assert not sentences, f"{script} writes English itself: {sentences}"
+
+
+def test_korean_lifecycle_notes_cover_every_noted_channel_and_keep_its_versions(catalogs, catalog):
+    from macros.data.messages import load_lifecycle_texts
+
+    channels = catalog.lifecycle.channels
+    notes = load_lifecycle_texts(catalogs / "lifecycle.ko.yml", channels, catalogs.parent)
+    assert set(notes) == {c.channel for c in channels if c.note} and all(notes.values())
+    path = catalogs / "lifecycle.ko.yml"
+    text = path.read_text(encoding="utf-8")
+    renamed = text.replace('"4.8":', '"9.9":')
+    path.write_text(renamed, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_lifecycle_texts(path, channels, catalogs.parent)
+    problems = [str(p) for p in caught.value.problems]
+    line = next(n for n, row in enumerate(renamed.splitlines(), 1) if row.strip().startswith('"9.9"'))
+    assert any(p.startswith(f"messages/lifecycle.ko.yml:{line}: notes.9.9: not a channel") for p in problems), problems
+    assert any("notes.4.8: missing" in p for p in problems), problems
+    path.write_text(text.replace("4.8.1을", "새 버전을"), encoding="utf-8")  # the version the English names is lost
+    with pytest.raises(DataError) as caught:
+        load_lifecycle_texts(path, channels, catalogs.parent)
+    assert [str(p).split(": ", 1)[1] for p in caught.value.problems] == ["notes.4.8: expected the English text's 4.8.1"]

@@ -35,6 +35,7 @@ from .legacy_checks import check_legacy
 from .lifecycle_checks import join_lifecycle
 from .messages import (
     load_legacy_texts,
+    load_lifecycle_texts,
     load_messages,
     load_migration_texts,
     load_repository_texts,
@@ -167,8 +168,16 @@ def _load_cached(data_dir: Path, on: datetime.date, docs_dir: Path, team: Path |
             if migrations:
                 notes = load_migration_texts(folder / f"migrations.{lang}.yml", migrations.changes, data_dir.parent)
             old_names = load_legacy_texts(folder / f"legacy.{lang}.yml", legacy, data_dir.parent) if legacy else {}
+            channel_notes = load_lifecycle_texts(
+                folder / f"lifecycle.{lang}.yml", catalog.lifecycle.channels, data_dir.parent
+            )
             messages[lang] = dataclasses.replace(
-                messages[lang], repositories=texts, wizard=translated, migrations=notes, legacy=old_names
+                messages[lang],
+                repositories=texts,
+                wizard=translated,
+                migrations=notes,
+                legacy=old_names,
+                channel_notes=channel_notes,
             )
     except DataError as error:
         problems.items.extend(error.problems)

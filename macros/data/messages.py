@@ -252,6 +252,38 @@ def load_legacy_texts(path: Path, legacy, root: Path | None = None) -> dict[str,
     return found
 
 
+def load_lifecycle_texts(path: Path, channels, root: Path | None = None) -> dict[str, str]:
+    """data/messages/lifecycle.<lang>.yml: the note of every channel of data/lifecycle.yml that has one, by
+    channel, and nothing else; each text keeps the English one's versions and numbers. Located problems."""
+    problems = Problems()
+    shown = display_path(path, root)
+    tree = load_yaml(path, root)
+    notes = tree.get("notes") if isinstance(tree, LocatedDict) else None
+    if not isinstance(notes, LocatedDict):
+        problems.add(shown, getattr(tree, "line", 0), "notes", "expected a mapping of channel to note")
+        problems.raise_if_any()
+    known = {channel.channel: channel.note for channel in channels if channel.note}
+    for channel in notes:
+        if channel not in known:
+            problems.add(
+                shown, notes.line_of(channel), f"notes.{channel}", "not a channel with a note in data/lifecycle.yml"
+            )
+    for channel, english in known.items():
+        value = notes.get(channel)
+        if value is None:
+            problems.add(shown, notes.line, f"notes.{channel}", "missing: data/lifecycle.yml has a note for it")
+        elif not isinstance(value, str) or not value.strip():
+            problems.add(shown, notes.line_of(channel), f"notes.{channel}", f"expected a text, got {value!r}")
+        else:
+            lost = [w for w in _verbatim_words(english) if w not in value]
+            if lost:
+                problems.add(
+                    shown, notes.line_of(channel), f"notes.{channel}", f"expected the English text's {', '.join(lost)}"
+                )
+    problems.raise_if_any()
+    return {c: " ".join(v.split()) for c, v in notes.items() if c in known and isinstance(v, str)}
+
+
 def load_wizard_texts(path: Path, english: list[str], root: Path | None = None) -> dict[str, str]:
     """data/messages/wizard.<lang>.yml: a text for every English text the wizard shows (questions, hints,
     options, reasons, dead ends), keyed by the English, and nothing else; each problem located."""

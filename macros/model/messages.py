@@ -35,6 +35,14 @@ class Messages:
     # (data/messages/legacy.<lang>.yml); English reads legacy.yml itself.
     legacy: dict[str, dict] = field(default_factory=dict, repr=False)
 
+    # This language's note of each .NET Framework channel (data/lifecycle.yml `note`), by channel
+    # (data/messages/lifecycle.<lang>.yml); English reads lifecycle.yml itself.
+    channel_notes: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def channel_note(self, channel) -> str:
+        """A lifecycle channel's note in this language, on one line."""
+        return self.channel_notes.get(channel.channel) or " ".join(channel.note.split())
+
     def wizard_text(self, english: str) -> str:
         return self.wizard.get(english, english)
 

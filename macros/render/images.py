@@ -518,12 +518,12 @@ def render_image_index(catalog: Catalog, t: Messages) -> str:
     return markdown_table([*headers, said(t, "index.latest_runs_on", latest=code("latest"))], rows)
 
 
-def _shipped_on(catalog: Catalog, channel: str) -> str:
-    """ " Images: Windows Server Core 2022, Windows Server Core 2025." from the catalog ("" when none), so a
+def _shipped_on(catalog: Catalog, channel: str, t: Messages) -> str:
+    """ " Its images run on Windows Server Core 2022, Windows Server Core 2025." from the catalog ("" when none), so a
     lifecycle note never types the operating systems a channel ships on."""
     found = {i.os_version for i in catalog.images if i.channel == channel}
     names = [o.name for o in catalog.platforms.os_versions if o.os_version in found]
-    return f" Its images run on {', '.join(names)}." if names else ""
+    return " " + t.text("support.shipped_on", names=", ".join(names)) if names else ""
 
 
 def render_lifecycle(catalog: Catalog, t: Messages) -> str:
@@ -549,7 +549,7 @@ def render_lifecycle(catalog: Catalog, t: Messages) -> str:
     keys = ("channel", "release_type", "ga", "eol", "status", "carriers")
     table = markdown_table([t.text(f"support.{k}") for k in keys], rows)
     notes = [
-        f"- **{text(c.title)}:** {prose(c.note)}{text(_shipped_on(catalog, c.channel))}"
+        f"- **{text(c.title)}:** {prose(t.channel_note(c))}{text(_shipped_on(catalog, c.channel, t))}"
         for c in catalog.lifecycle.channels
         if c.note
     ]
