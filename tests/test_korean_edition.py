@@ -106,3 +106,13 @@ def test_every_alternate_link_has_a_sitemap_beside_it(built_site, site_url):
     assert len(pages) > 50 and not missing, sorted(missing)[:5]
     root = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     assert f'<xhtml:link rel="alternate" hreflang="ko" href="{site_url.rstrip("/")}/ko/images/aspnet/"/>' in root
+
+
+def test_the_theme_chrome_the_guide_names_speaks_each_language(built_site):
+    """The accessible names the overrides add and the palette toggles are the edition's (mkdocs.yml extra.labels)."""
+    english, korean = _html(built_site, ""), _html(built_site, "ko/")
+    for name in ('role="dialog" aria-label="Search the guide"', 'aria-label="Loading the page"', "Switch to dark mode"):
+        assert name in english and name not in korean, name
+    names = ('role="dialog" aria-label="가이드 검색"', 'aria-label="페이지를 불러오는 중"', "어두운 화면으로 바꾸기")
+    for name in names:
+        assert name in korean and name not in english, name
