@@ -13,7 +13,7 @@ _OVERFLOW = """() => {
   // content-visibility) before measuring.
   document.querySelectorAll('input[data-show-ended]').forEach(box => { box.checked = true; });
   document.querySelectorAll('details.tag-listing').forEach(d => { d.open = true; });
-  const wraps = document.querySelectorAll('.tag-listing .md-typeset__scrollwrap');
+  const wraps = document.querySelectorAll('.guide-offscreen');
   wraps.forEach(g => { g.style.contentVisibility = 'visible'; });
   const found = [];
   const width = document.documentElement.clientWidth;

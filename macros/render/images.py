@@ -26,6 +26,7 @@ from .html import (
     text,
 )
 from .status import (
+    HIDDEN_BY_DEFAULT,
     channel_status,
     hidden_by_default,
     option_label,
@@ -271,11 +272,14 @@ def render_tag_resolution(
         lines += [
             "",
             finished_html(
-                html_table(
-                    [t.text("tags.floating_then_fixed"), t.text("tags.resolves_to")],
-                    rows,
-                    attributes,
-                    {"data-tag-resolution": ""},
+                _skipped_offscreen(
+                    html_table(
+                        [t.text("tags.floating_then_fixed"), t.text("tags.resolves_to")],
+                        rows,
+                        attributes,
+                        {"data-tag-resolution": ""},
+                    ),
+                    RESOLUTION_ROW_PX * sum(a.get("data-status") not in HIDDEN_BY_DEFAULT for a in attributes),
                 )
             ),
         ]
@@ -437,6 +441,17 @@ GOTO_REPLIES = ("no_digest", "old_name", "legacy_link", "no_repository", "no_tag
 
 # A channel's listing starts open when it is the channel to use, or short enough not to matter.
 OPEN_UP_TO_ROWS = 10
+# Rough heights of a row on a laptop screen, for the room an off-screen table keeps until it is laid out.
+LISTING_ROW_PX = 110
+RESOLUTION_ROW_PX = 55
+
+
+def _skipped_offscreen(html: str, height: int) -> str:
+    """A long table in a box the browser neither styles nor lays out while it is off-screen
+    (content-visibility, tags.css), with room for its rows kept meanwhile. Set in the HTML, not by a
+    script, so it already holds while Material's own set-up restyles the page several times."""
+    room = f"contain-intrinsic-size: auto {height}px"
+    return f'<div class="guide-offscreen" style="{room}">\n{html}</div>\n'
 
 
 def render_tag_listing(
@@ -463,7 +478,10 @@ def render_tag_listing(
         summary = join([status_badge(known, t), counts], " ") if known else text(counts)
         opened = " open" if channel == selected or len(images) <= OPEN_UP_TO_ROWS else ""
         platforms = _platform_groups(catalog, images)
-        tables = "".join(_listing_table(catalog, model, caption, found, t) for caption, found in platforms)
+        tables = "".join(
+            _skipped_offscreen(_listing_table(catalog, model, caption, found, t), LISTING_ROW_PX * len(found))
+            for caption, found in platforms
+        )
         details = f'<details class="tag-listing"{opened}>\n<summary>{summary}</summary>\n{tables}</details>\n'
         hidden = ""
         if hidden_by_default(known):
