@@ -152,6 +152,13 @@
     for (var details = row.closest("details"); details; details = details.parentElement.closest("details")) {
       details.open = true;
     }
+    // Tables above the row keep an estimated room until laid out (content-visibility): lay them out
+    // now, or they would take their real size as the page scrolls past them and push the row away.
+    var boxes = document.querySelectorAll(".guide-offscreen");
+    for (var i = 0; i < boxes.length; i++) {
+      if (boxes[i].compareDocumentPosition(row) & Node.DOCUMENT_POSITION_PRECEDING) { break; }
+      boxes[i].style.contentVisibility = "visible";
+    }
     element.scrollIntoView({ block: "center" });
   }
 
