@@ -84,23 +84,36 @@ def load_messages(folder: Path, root: Path | None = None) -> dict[str, Messages]
 TRANSLATED_FIELDS = ("title", "purpose", "inside", "use_when", "avoid_when")
 
 
-def load_repository_texts(path: Path, repositories, root: Path | None = None) -> dict[str, dict]:
-    """data/messages/repositories.<lang>.yml: every repository of repositories.yml, each field, lists as long
-    as the English ones; anything missing or extra is a located problem."""
+def _overlay(path: Path, root: Path | None, key: str, expected: str, known, unknown: str):
+    """The common part of a language's overlay of hand-kept data (repositories, migrations, legacy,
+    lifecycle): the file's `key` mapping, each entry not in `known` reported as `unknown`. Returns
+    (problems, shown path, tree, entries); a file without the mapping stops at once."""
     problems = Problems()
     shown = display_path(path, root)
     tree = load_yaml(path, root)
-    entries = tree.get("repositories") if isinstance(tree, LocatedDict) else None
+    entries = tree.get(key) if isinstance(tree, LocatedDict) else None
     if not isinstance(entries, LocatedDict):
-        problems.add(shown, getattr(tree, "line", 0), "repositories", "expected a mapping of repositories")
+        problems.add(shown, getattr(tree, "line", 0), key, expected)
         problems.raise_if_any()
-    found: dict[str, dict] = {}
-    known = {info.repository: info for info in repositories}
     for name in entries:
         if name not in known:
-            problems.add(
-                shown, entries.line_of(name), f"repositories.{name}", "not a repository of data/repositories.yml"
-            )
+            problems.add(shown, entries.line_of(name), f"{key}.{name}", unknown)
+    return problems, shown, tree, entries
+
+
+def load_repository_texts(path: Path, repositories, root: Path | None = None) -> dict[str, dict]:
+    """data/messages/repositories.<lang>.yml: every repository of repositories.yml, each field, lists as long
+    as the English ones; anything missing or extra is a located problem."""
+    known = {info.repository: info for info in repositories}
+    problems, shown, _tree, entries = _overlay(
+        path,
+        root,
+        "repositories",
+        "expected a mapping of repositories",
+        known,
+        "not a repository of data/repositories.yml",
+    )
+    found: dict[str, dict] = {}
     for name, info in known.items():
         entry = entries.get(name)
         if not isinstance(entry, LocatedDict):
@@ -147,19 +160,10 @@ def load_migration_texts(path: Path, changes, root: Path | None = None) -> dict[
     """data/messages/migrations.<lang>.yml: title, what and do of every change of data/migrations.yml, by id,
     and nothing else; each text keeps the English one's tags, commands and numbers. Sources, channels and
     limits stay in migrations.yml. Every problem is located."""
-    problems = Problems()
-    shown = display_path(path, root)
-    tree = load_yaml(path, root)
-    entries = tree.get("changes") if isinstance(tree, LocatedDict) else None
-    if not isinstance(entries, LocatedDict):
-        problems.add(shown, getattr(tree, "line", 0), "changes", "expected a mapping of change ids")
-        problems.raise_if_any()
     known = {change.id: change for change in changes}
-    for change_id in entries:
-        if change_id not in known:
-            problems.add(
-                shown, entries.line_of(change_id), f"changes.{change_id}", "not a change of data/migrations.yml"
-            )
+    problems, shown, tree, entries = _overlay(
+        path, root, "changes", "expected a mapping of change ids", known, "not a change of data/migrations.yml"
+    )
     found: dict[str, dict] = {}
     for change_id, change in known.items():
         entry = entries.get(change_id)
@@ -196,17 +200,10 @@ def load_legacy_texts(path: Path, legacy, root: Path | None = None) -> dict[str,
     """data/messages/legacy.<lang>.yml: for every old name of data/legacy.yml, its `used`, `why`, `today_note`
     (when English has one) and the `when` of each move (`to` only where English explains it), nothing else;
     each text keeps the English one's tags, names and numbers. Every problem is located."""
-    problems = Problems()
-    shown = display_path(path, root)
-    tree = load_yaml(path, root)
-    entries = tree.get("legacy") if isinstance(tree, LocatedDict) else None
-    if not isinstance(entries, LocatedDict):
-        problems.add(shown, getattr(tree, "line", 0), "legacy", "expected a mapping of old image names")
-        problems.raise_if_any()
     known = {entry.name: entry for entry in legacy.legacy}
-    for name in entries:
-        if name not in known:
-            problems.add(shown, entries.line_of(name), f"legacy.{name}", "not an old name of data/legacy.yml")
+    problems, shown, tree, entries = _overlay(
+        path, root, "legacy", "expected a mapping of old image names", known, "not an old name of data/legacy.yml"
+    )
     found: dict[str, dict] = {}
     for name, english in known.items():
         entry, here = entries.get(name), f"legacy.{name}"
@@ -255,19 +252,15 @@ def load_legacy_texts(path: Path, legacy, root: Path | None = None) -> dict[str,
 def load_lifecycle_texts(path: Path, channels, root: Path | None = None) -> dict[str, str]:
     """data/messages/lifecycle.<lang>.yml: the note of every channel of data/lifecycle.yml that has one, by
     channel, and nothing else; each text keeps the English one's versions and numbers. Located problems."""
-    problems = Problems()
-    shown = display_path(path, root)
-    tree = load_yaml(path, root)
-    notes = tree.get("notes") if isinstance(tree, LocatedDict) else None
-    if not isinstance(notes, LocatedDict):
-        problems.add(shown, getattr(tree, "line", 0), "notes", "expected a mapping of channel to note")
-        problems.raise_if_any()
     known = {channel.channel: channel.note for channel in channels if channel.note}
-    for channel in notes:
-        if channel not in known:
-            problems.add(
-                shown, notes.line_of(channel), f"notes.{channel}", "not a channel with a note in data/lifecycle.yml"
-            )
+    problems, shown, _tree, notes = _overlay(
+        path,
+        root,
+        "notes",
+        "expected a mapping of channel to note",
+        known,
+        "not a channel with a note in data/lifecycle.yml",
+    )
     for channel, english in known.items():
         value = notes.get(channel)
         if value is None:
