@@ -242,15 +242,21 @@ def load_catalog(data_dir: Path | None = None, on: datetime.date | None = None) 
     return Catalog(today=on, platforms=platforms, lifecycle=lifecycle, repositories=repos, order=order)
 
 
-def load_legacy(path: Path, repositories: frozenset[str]) -> LegacyList:
-    """Step 2: legacy.yml, whose `today` entries must name repositories of the catalog."""
+def _read_checked(path: Path, model, check, *context):
+    """A hand-kept file read into `model`, then checked against what is already loaded: each step
+    reports every problem it finds before the build stops."""
     problems = Problems()
     root = path.parent.parent
-    legacy = read_model(path, LegacyList, problems, root)
+    found = read_model(path, model, problems, root)
     problems.raise_if_any()
-    check_legacy(legacy, display_path(path, root), repositories, problems)
+    check(found, display_path(path, root), *context, problems)
     problems.raise_if_any()
-    return legacy
+    return found
+
+
+def load_legacy(path: Path, repositories: frozenset[str]) -> LegacyList:
+    """Step 2: legacy.yml, whose `today` entries must name repositories of the catalog."""
+    return _read_checked(path, LegacyList, check_legacy, repositories)
 
 
 def load_team(path: Path, catalog: Catalog) -> Team:
@@ -267,13 +273,7 @@ def load_team(path: Path, catalog: Catalog) -> Team:
 
 def load_migrations(path: Path, catalog: Catalog) -> Migrations:
     """Step 4: migrations.yml, whose channels, repositories and distros must be the catalog's."""
-    problems = Problems()
-    root = path.parent.parent
-    migrations = read_model(path, Migrations, problems, root)
-    problems.raise_if_any()
-    check_migrations(migrations, display_path(path, root), catalog, problems)
-    problems.raise_if_any()
-    return migrations
+    return _read_checked(path, Migrations, check_migrations, catalog)
 
 
 def load_wizard(path: Path, catalog: Catalog, docs_dir: Path) -> Wizard:

@@ -37,6 +37,19 @@ def check_migrations(model: Migrations, file: str, catalog: Catalog, problems: P
     _check_changes(model, file, catalog, problems)
 
 
+def _check_names(change, field: str, known: set[str], file: str, where: str, problems: Problems) -> None:
+    """Each name in the list `field` of a change ("repositories", "distros") must be one the catalog has."""
+    noun = {"repositories": "repository", "distros": "distro"}[field]
+    for k, name in enumerate(getattr(change, field)):
+        if name not in known:
+            problems.add(
+                file,
+                line(change, f"{field}[{k}]"),
+                f"{where}.{field}[{k}]",
+                f"unknown {noun} '{name}' (expected one of: {', '.join(sorted(known))})",
+            )
+
+
 def _check_changes(model: Migrations, file: str, catalog: Catalog, problems: Problems) -> None:
     repositories = {r.info.repository for r in catalog.repositories}
     distros = set(catalog.distros)
@@ -68,22 +81,8 @@ def _check_changes(model: Migrations, file: str, catalog: Catalog, problems: Pro
             problems.add(
                 file, line(change), where, "no path of `paths` includes this change (the page would never show it)"
             )
-        for k, repo in enumerate(change.repositories):
-            if repo not in repositories:
-                problems.add(
-                    file,
-                    line(change, f"repositories[{k}]"),
-                    f"{where}.repositories[{k}]",
-                    f"unknown repository '{repo}' (expected one of: {', '.join(sorted(repositories))})",
-                )
-        for k, distro in enumerate(change.distros):
-            if distro not in distros:
-                problems.add(
-                    file,
-                    line(change, f"distros[{k}]"),
-                    f"{where}.distros[{k}]",
-                    f"unknown distro '{distro}' (expected one of: {', '.join(sorted(distros))})",
-                )
+        for field, known in (("repositories", repositories), ("distros", distros)):
+            _check_names(change, field, known, file, where, problems)
         if not change.sources:
             problems.add(file, line(change, "sources"), f"{where}.sources", "expected at least one upstream source")
         for k, source in enumerate(change.sources):

@@ -83,6 +83,20 @@ def render_publish_feed(catalog: Catalog, site_url: str) -> str:
     return feed.atom_str(pretty=True).decode("utf-8")
 
 
+def _all_day(uid: str, stamp: datetime.datetime, day: datetime.date, summary: str, text: str, url: str) -> Event:
+    """One all-day event that does not block time (a date to remember, not a meeting)."""
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day)
+    event.add("dtend", day + datetime.timedelta(days=1))
+    event.add("summary", summary)
+    event.add("description", text)
+    event.add("url", url)
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
 def render_end_of_support_calendar(catalog: Catalog, site_url: str) -> str:
     """iCalendar: one all-day event per .NET channel with an end-of-support date, and one per Windows
     Server release the Windows images run on (its end of extended support)."""
@@ -95,38 +109,31 @@ def render_end_of_support_calendar(catalog: Catalog, site_url: str) -> str:
     for channel in catalog.lifecycle.channels:
         if channel.eol is None:
             continue
-        event = Event()
         product = channel.product.replace(".NET", "dotnet").replace(" ", "-").lower()  # dotnet, dotnet-core
-        event.add("uid", f"eol-{product}-{channel.channel}@{_host(site)}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", channel.eol)
-        event.add("dtend", channel.eol + datetime.timedelta(days=1))
-        event.add("summary", f"{channel.title} ({channel.release_label}) reaches end of support")
-        event.add(
-            "description",
-            f"From {channel.eol.isoformat()}, {channel.title} images get no more fixes, security fixes included. "
-            f"Move to a supported channel before then: {site}images/lifecycle/",
+        calendar.add_component(
+            _all_day(
+                f"eol-{product}-{channel.channel}@{_host(site)}",
+                stamp,
+                channel.eol,
+                f"{channel.title} ({channel.release_label}) reaches end of support",
+                f"From {channel.eol.isoformat()}, {channel.title} images get no more fixes, security fixes included. "
+                f"Move to a supported channel before then: {site}images/lifecycle/",
+                f"{site}images/lifecycle/",
+            )
         )
-        event.add("url", f"{site}images/lifecycle/")
-        event.add("transp", "TRANSPARENT")
-        calendar.add_component(event)
     for release in catalog.lifecycle.windows:  # the Windows images end with the Windows Server they run on
-        event = Event()
-        key = release.name.lower().replace(" ", "-")
-        event.add("uid", f"eol-{key}@{_host(site)}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", release.extended_end)
-        event.add("dtend", release.extended_end + datetime.timedelta(days=1))
-        event.add("summary", f"{release.name} reaches end of extended support")
-        event.add(
-            "description",
-            f"From {release.extended_end.isoformat()}, Windows images on {release.name} "
-            f"({', '.join(release.os_versions)}) get no more fixes. Move to a newer Windows Server before then: "
-            f"{release.url}",
+        calendar.add_component(
+            _all_day(
+                f"eol-{release.name.lower().replace(' ', '-')}@{_host(site)}",
+                stamp,
+                release.extended_end,
+                f"{release.name} reaches end of extended support",
+                f"From {release.extended_end.isoformat()}, Windows images on {release.name} "
+                f"({', '.join(release.os_versions)}) get no more fixes. Move to a newer Windows Server before then: "
+                f"{release.url}",
+                release.url,
+            )
         )
-        event.add("url", release.url)
-        event.add("transp", "TRANSPARENT")
-        calendar.add_component(event)
     return calendar.to_ical().decode("utf-8")
 
 
