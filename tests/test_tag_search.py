@@ -10,7 +10,7 @@ import re
 import pytest
 
 from macros.pages.search_index import add_entries
-from macros.render.tag_search import ROW_BOOST, page_path
+from macros.render.tag_search import ROW_BOOST
 
 
 def _index(built_site, lang: str) -> list[dict]:
@@ -23,7 +23,7 @@ def test_every_tag_is_in_an_entry_that_lands_on_an_existing_row(built_site, cata
     docs = _index(built_site, lang)
     rows = [d for d in docs if "#tag-" in d["location"]]
     for model in catalog.repositories:
-        path = page_path(model)
+        path = model.page
         html = (built_site / ("ko" if lang == "ko" else "") / path / "index.html").read_text(encoding="utf-8")
         anchors = set(re.findall(r'id="(tag-[^"]+)"', html))
         entries = [d for d in rows if d["location"].startswith(path + "#")]

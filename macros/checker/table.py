@@ -168,7 +168,7 @@ def _repository(catalog: Catalog, wizard: Wizard, model: RepositoryModel, words:
         if found:
             replacements[sig] = found
     return {
-        "page": f"images/{model.info.slug}/",
+        "page": model.page,
         "channels": list(model.channels),
         # The distro a channel's plain tag (8.0, latest) means: the notes about leaving Debian need it.
         "plain_os": {c: model.resolve(c)[0].distro for c in model.channels if model.resolve(c)},

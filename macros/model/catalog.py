@@ -115,6 +115,11 @@ class RepositoryModel:
         """The registry's manifest list behind a multi-platform tag, when recorded."""
         return self.registry.list_by_tag.get(tag) if self.registry else None
 
+    @property
+    def page(self) -> str:
+        """The repository's page on the site, relative to an edition's root (docs/images/<slug>.md)."""
+        return f"images/{self.info.slug}/"
+
     # --- the tag index ---
 
     @cached_property

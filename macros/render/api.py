@@ -294,7 +294,7 @@ def tags_document(catalog: Catalog, legacy: LegacyList) -> dict:
         "api_version": API_VERSION,
         "registry": REGISTRY,
         "repositories": {
-            model.info.repository: {"page": f"images/{model.info.slug}/", "tags": sorted(model.images_by_tag)}
+            model.info.repository: {"page": model.page, "tags": sorted(model.images_by_tag)}
             for model in catalog.repositories
         },
         # `mcr.microsoft.com/dotnet/core/sdk` and friends: the same images under shorter names since 2020.

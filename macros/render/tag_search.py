@@ -20,11 +20,6 @@ from .texts import tag_anchor
 ROW_BOOST = 0.2
 
 
-def page_path(model: RepositoryModel) -> str:
-    """The repository page's location in the search index (relative to the edition's root)."""
-    return f"images/{model.info.slug}/"
-
-
 def _facts(catalog: Catalog, model: RepositoryModel, images: list[Image], t: Messages) -> list[str]:
     first = images[0]
     platforms = ", ".join(dict.fromkeys(catalog.architectures[i.architecture].docker_platform for i in images))
@@ -38,7 +33,7 @@ def _facts(catalog: Catalog, model: RepositoryModel, images: list[Image], t: Mes
 
 def _entry(model: RepositoryModel, tags: list[str], facts: list[str]) -> dict:
     return {
-        "location": page_path(model) + "#" + tag_anchor(tags[0]),
+        "location": model.page + "#" + tag_anchor(tags[0]),
         "title": " ".join(tags),
         "text": " · ".join(facts),
         "boost": ROW_BOOST,
@@ -61,4 +56,4 @@ def tag_entries(catalog: Catalog, model: RepositoryModel, t: Messages) -> list[d
 
 def search_entries(catalog: Catalog, t: Messages) -> dict[str, list[dict]]:
     """Entries by page location, for every repository page."""
-    return {page_path(model): tag_entries(catalog, model, t) for model in catalog.repositories}
+    return {model.page: tag_entries(catalog, model, t) for model in catalog.repositories}
