@@ -113,7 +113,7 @@
   // Asking to see end-of-life and preview images opens their channels in the full listing.
   function openEnded(toggle) {
     if (!toggle || !toggle.checked) { return; }
-    document.querySelectorAll('.tag-channel:is([data-status="eol"], [data-status="preview"]) > details')
+    document.querySelectorAll(".tag-channel[data-ended] > details")
       .forEach(function (details) { details.open = true; });
   }
 

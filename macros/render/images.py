@@ -489,6 +489,8 @@ def render_tag_listing(
             hidden = f'<p class="tag-channel__hidden">{why}</p>\n'
         heading = f"### {_channel_title(catalog, channel, model, t)}\n\n" if channel is not None else ""
         attributes = f' data-status="{known.status}"' if known else ""
+        # Which statuses start hidden is decided here (status.HIDDEN_BY_DEFAULT), not again in styles or script.
+        attributes += " data-ended" if hidden_by_default(known) else ""
         parts.append(
             f'<section class="tag-channel" data-tag-group="{escape(channel or "all")}"{attributes} markdown>\n\n'
             + heading
