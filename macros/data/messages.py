@@ -101,6 +101,12 @@ def _overlay(path: Path, root: Path | None, key: str, expected: str, known, unkn
     return problems, shown, tree, entries
 
 
+def _extra_fields(problems: Problems, shown: str, entry: LocatedDict, where: str, allowed: tuple[str, ...]) -> None:
+    for key in entry:
+        if key not in allowed:
+            problems.add(shown, entry.line_of(key), f"{where}.{key}", f"expected one of {allowed}")
+
+
 def load_repository_texts(path: Path, repositories, root: Path | None = None) -> dict[str, dict]:
     """data/messages/repositories.<lang>.yml: every repository of repositories.yml, each field, lists as long
     as the English ones; anything missing or extra is a located problem."""
@@ -119,11 +125,7 @@ def load_repository_texts(path: Path, repositories, root: Path | None = None) ->
         if not isinstance(entry, LocatedDict):
             problems.add(shown, entries.line, f"repositories.{name}", "missing: every repository needs its texts")
             continue
-        for key in entry:
-            if key not in TRANSLATED_FIELDS:
-                problems.add(
-                    shown, entry.line_of(key), f"repositories.{name}.{key}", f"expected one of {TRANSLATED_FIELDS}"
-                )
+        _extra_fields(problems, shown, entry, f"repositories.{name}", TRANSLATED_FIELDS)
         for key in TRANSLATED_FIELDS:
             english, value = getattr(info, key), entry.get(key)
             where = f"repositories.{name}.{key}"
@@ -175,11 +177,7 @@ def load_migration_texts(path: Path, changes, root: Path | None = None) -> dict[
                 "missing: every change of data/migrations.yml needs its texts",
             )
             continue
-        for key in entry:
-            if key not in MIGRATION_FIELDS:
-                problems.add(
-                    shown, entry.line_of(key), f"changes.{change_id}.{key}", f"expected one of {MIGRATION_FIELDS}"
-                )
+        _extra_fields(problems, shown, entry, f"changes.{change_id}", MIGRATION_FIELDS)
         for key in MIGRATION_FIELDS:
             value, where = entry.get(key), f"changes.{change_id}.{key}"
             if value is None:
@@ -213,9 +211,7 @@ def load_legacy_texts(path: Path, legacy, root: Path | None = None) -> dict[str,
             )
             continue
         wanted = [k for k in LEGACY_FIELDS if k != "today_note" or english.today_note]
-        for key in entry:
-            if key not in wanted:
-                problems.add(shown, entry.line_of(key), f"{here}.{key}", f"expected one of {tuple(wanted)}")
+        _extra_fields(problems, shown, entry, here, tuple(wanted))
         texts: dict = {}
         for key in (k for k in wanted if k != "moves"):
             value = entry.get(key)

@@ -82,6 +82,17 @@ def render_pull_after(catalog: Catalog, t: Messages, repo: str, after: str, vari
 _CHOICES = "@ chiseled@ chiseled,composite@ @alpine @azurelinux distroless@azurelinux"
 
 
+def _size_cells(catalog: Catalog, image, tag: str, t: Messages) -> list:
+    """The cells every size table starts with: tag, OS, variant, layer count and pull size."""
+    return [
+        breakable_code(tag, at_hyphens=True),
+        catalog.os_name(image),
+        _variant(image, t),
+        str(len(image.registry.layers)),
+        _mb(image.registry.pull_size),
+    ]
+
+
 def render_variant_sizes(catalog: Catalog, t: Messages, repo: str = "aspnet", variants: str = "") -> str:
     """One row per choice (`variant@os` words, e.g. "chiseled composite@ alpine@"): tag, OS, layers, pull
     size, and the layers it shares with the default image (which a machine holding that one skips)."""
@@ -92,18 +103,8 @@ def render_variant_sizes(catalog: Catalog, t: Messages, repo: str = "aspnet", va
         parse_variants(variant)  # an unknown word stops the build with the list of variants
         image, tag = m.image_of(catalog, repo, variant.replace(",", " "), os)
         both = m.shared([default, image])
-        rows.append(
-            [
-                breakable_code(tag, at_hyphens=True),
-                catalog.os_name(image),
-                _variant(image, t),
-                str(len(image.registry.layers)),
-                _mb(image.registry.pull_size),
-                t.text("layers.same_image")
-                if image is default
-                else (_layers(both, t) if both.count else t.text("layers.nothing")),
-            ]
-        )
+        shared = t.text("layers.same_image") if image is default else (_layers(both, t) if both.count else None)
+        rows.append([*_size_cells(catalog, image, tag, t), shared or t.text("layers.nothing")])
     headers = _headers(t, "tag", "os", "variant", "layers", "pull_size", "shared")
     return markdown_table(headers, rows) + _caption(catalog, t)
 
@@ -113,15 +114,7 @@ def render_image_sizes(catalog: Catalog, t: Messages, repo: str, channel: str = 
     rows = []
     for image in m.images_by_size(catalog, repo, channel):
         tag = min((t for t in image.tags if not image.is_fixed(t) and t != "latest"), key=len, default=image.tags[0])
-        rows.append(
-            [
-                breakable_code(tag, at_hyphens=True),
-                catalog.os_name(image),
-                _variant(image, t),
-                str(len(image.registry.layers)),
-                _mb(image.registry.pull_size),
-            ]
-        )
+        rows.append(_size_cells(catalog, image, tag, t))
     return (
         '<div class="guide-sizes" markdown>\n\n'
         + markdown_table(_headers(t, "tag", "os", "variant", "layers", "pull_size"), rows)
